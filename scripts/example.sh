@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs dray's main job on the bundled example: builds the example app's multi-stage Dockerfile
+# with per-stage registry cache, tags and labels it, and pushes it to the local registry.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+bash scripts/test-env.sh up
+JAVA_HOME="$(bash scripts/java-home.sh)"
+export JAVA_HOME
+if [[ ! -x target/dray/bin/dray || -n "$(find src pom.xml -newer target/dray/bin/dray -print -quit)" ]]; then
+  ./mvnw -B -ntp -q package -DskipTests
+fi
+cd example
+"$root/target/dray/bin/dray" build --push "$@"
