@@ -7,8 +7,10 @@ cd "$root"
 bash scripts/test-env.sh up
 JAVA_HOME="$(bash scripts/java-home.sh)"
 export JAVA_HOME
-if [[ ! -x target/dray/bin/dray || -n "$(find src pom.xml -newer target/dray/bin/dray -print -quit)" ]]; then
+dray_bin=(target/dray-*/dray-*/bin/dray)
+if [[ ! -x "${dray_bin[0]}" || -n "$(find src pom.xml -newer "${dray_bin[0]}" -print -quit)" ]]; then
   ./mvnw -B -ntp -q package -DskipTests
 fi
 cd example
-"$root/target/dray/bin/dray" build --push "$@"
+dray_bin=("$root"/target/dray-*/dray-*/bin/dray)
+"${dray_bin[0]}" build --push "$@"

@@ -39,14 +39,19 @@ public record BuildReport(
 
   /** One Dockerfile stage within a build. */
   public record StageReport(
-      String name, boolean ranSteps, boolean cachePushed, Duration duration, List<StepReport> steps) {
+      String name,
+      boolean ranSteps,
+      boolean cachePushed,
+      Duration duration,
+      List<StepReport> steps) {
     public StageReport {
       steps = List.copyOf(steps);
     }
   }
 
   /** One BuildKit step (a vertex) of a stage. */
-  public record StepReport(String name, boolean cached, Duration duration, Optional<String> error) {}
+  public record StepReport(
+      String name, boolean cached, Duration duration, Optional<String> error) {}
 
   /** Steps served from cache divided by all steps, 0 when there were none. */
   public double cacheHitRatio() {

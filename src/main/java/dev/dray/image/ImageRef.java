@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * contains a dot or a colon or is {@code localhost}; otherwise the registry is Docker Hub and
  * single-component names get the {@code library/} prefix.
  */
-public record ImageRef(String registry, String repository, Optional<String> tag, Optional<Digest> digest) {
+public record ImageRef(
+    String registry, String repository, Optional<String> tag, Optional<Digest> digest) {
   public static final String DOCKER_HUB = "docker.io";
 
   private static final Pattern COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
@@ -25,14 +26,16 @@ public record ImageRef(String registry, String repository, Optional<String> tag,
     for (String part : repository.split("/", -1)) {
       if (!COMPONENT.matcher(part).matches()) {
         throw new InvalidReferenceException(
-            repository, "path component '" + part + "' must be lowercase letters, digits and . _ -");
+            repository,
+            "path component '" + part + "' must be lowercase letters, digits and . _ -");
       }
     }
     tag.ifPresent(
         t -> {
           if (!isValidTag(t)) {
             throw new InvalidReferenceException(
-                t, "a tag is 1-128 characters of letters, digits, _ . - and cannot start with . or -");
+                t,
+                "a tag is 1-128 characters of letters, digits, _ . - and cannot start with . or -");
           }
         });
   }
@@ -42,7 +45,10 @@ public record ImageRef(String registry, String repository, Optional<String> tag,
     return TAG.matcher(tag).matches();
   }
 
-  /** Parses a reference such as {@code 127.0.0.1:5000/acme/app:1.2}, {@code busybox} or {@code repo@sha256:…}. */
+  /**
+   * Parses a reference such as {@code 127.0.0.1:5000/acme/app:1.2}, {@code busybox} or {@code
+   * repo@sha256:…}.
+   */
   public static ImageRef parse(String text) {
     if (text == null || text.isBlank()) {
       throw new InvalidReferenceException(String.valueOf(text), "empty");
@@ -89,7 +95,9 @@ public record ImageRef(String registry, String repository, Optional<String> tag,
     return new ImageRef(registry, repository, Optional.empty(), Optional.of(newDigest));
   }
 
-  /** The repository without tag or digest, as users write it ({@code docker.io/library/} omitted). */
+  /**
+   * The repository without tag or digest, as users write it ({@code docker.io/library/} omitted).
+   */
   public String name() {
     if (registry.equals(DOCKER_HUB)) {
       return repository.startsWith("library/") ? repository.substring(8) : repository;
