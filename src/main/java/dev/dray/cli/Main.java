@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BuildCommand.class,
       BuildsCommand.class,
+      TagsCommand.class,
       DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
