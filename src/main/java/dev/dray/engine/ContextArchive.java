@@ -53,7 +53,7 @@ final class ContextArchive {
         if (!excluded) {
           tar.directory(name, mode(child, 0755), mtime(attrs));
         }
-        if (!excluded || ignore.mayReincludeBelow(name)) {
+        if (!excluded || ignore.mayReincludeBelow(name) || holdsBuildFile(name)) {
           walk(child, tar);
         }
       } else if (excluded) {
@@ -66,6 +66,10 @@ final class ContextArchive {
         }
       }
     }
+  }
+
+  private boolean holdsBuildFile(String directory) {
+    return alwaysIncluded.stream().anyMatch(f -> f.startsWith(directory + "/"));
   }
 
   private static List<Path> sortedChildren(Path dir) throws IOException {

@@ -1,5 +1,7 @@
 package dev.dray.engine;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +9,7 @@ import java.util.regex.Pattern;
  * within a path segment, {@code **} spans any number of segments, a leading {@code !} makes it an
  * exception that re-includes matching paths.
  */
-record IgnorePattern(String text, boolean exception, Pattern regex, int depth) {
+record IgnorePattern(String text, boolean exception, Pattern regex) {
 
   /** Parses a non-blank, non-comment line. */
   static IgnorePattern parse(String line) {
@@ -17,40 +19,34 @@ record IgnorePattern(String text, boolean exception, Pattern regex, int depth) {
       text = text.substring(1).trim();
     }
     text = clean(text);
-    return new IgnorePattern(
-        text,
-        exception,
-        Pattern.compile(toRegex(text)),
-        (int) text.chars().filter(c -> c == '/').count() + 1);
+    return new IgnorePattern(text, exception, Pattern.compile(toRegex(text)));
   }
 
   /**
-   * Whether this pattern matches {@code path} (slash-separated, relative to the context), or one of
-   * its parent directories at the pattern's own depth.
+   * Whether this pattern matches {@code path} (slash-separated, relative to the context) or one of
+   * its parent directories.
    */
   boolean matches(String path) {
     if (regex.matcher(path).matches()) {
       return true;
     }
-    String[] parts = path.split("/");
-    if (parts.length - 1 >= depth) {
-      String parent = String.join("/", java.util.Arrays.copyOf(parts, depth));
-      return regex.matcher(parent).matches();
+    for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+      if (regex.matcher(path.substring(0, slash)).matches()) {
+        return true;
+      }
     }
     return false;
   }
 
   /** Like Go's filepath.Clean on a relative slash path, without a leading slash. */
   static String clean(String path) {
-    java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-    for (String part : path.replace('\\', '/').split("/")) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
-      if (part.equals("..")) {
-        if (!parts.isEmpty() && !parts.peekLast().equals("..")) {
-          parts.removeLast();
-        }
+      if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+        parts.removeLast();
         continue;
       }
       parts.addLast(part);
