@@ -1,0 +1,109 @@
+package dev.dray.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * dray's database: an SQLite file by default, opened with its schema migrated to the current
+ * version, giving access to the {@link BuildHistory}.
+ *
+ * <p>SQLite files are opened in WAL mode with a busy timeout, so several dray processes can read
+ * and write the same file; a writer waits up to {@link #BUSY_TIMEOUT_MILLIS} for another one.
+ */
+public final class Store implements AutoCloseable {
+  /** How long a write waits for another process's write to finish. */
+  public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+  private static final String MIGRATIONS = "classpath:db/migration";
+
+  private final StoreLocation location;
+
+  /** Held open while the store is: keeps the WAL in place and a shared in-memory database alive. */
+  private final Connection keepAlive;
+
+  private final BuildHistory builds;
+
+  private Store(StoreLocation location, Connection keepAlive, Jdbi jdbi) {
+    this.location = location;
+    this.keepAlive = keepAlive;
+    this.builds = new SqlBuildHistory(jdbi, location);
+  }
+
+  /** Opens the default file: {@code $DRAY_HOME/dray.db}, else {@code ~/.local/share/dray}. */
+  public static Store openDefault() {
+    return open(StoreLocation.defaultFile());
+  }
+
+  /** Opens a JDBC URL ({@code jdbc:…}) or an SQLite file path. */
+  public static Store open(String urlOrPath) {
+    return open(StoreLocation.parse(urlOrPath));
+  }
+
+  /** Opens an SQLite file, creating it and its directories when missing. */
+  public static Store open(Path file) {
+    return open(StoreLocation.file(file));
+  }
+
+  /**
+   * Opens {@code location} and applies any migration it lacks.
+   *
+   * @throws StoreOpenException when the database cannot be opened or migrated
+   */
+  public static Store open(StoreLocation location) {
+    StoreConnections.createDirectories(location);
+    DataSource dataSource = StoreConnections.forQueries(location);
+    Connection keepAlive = StoreConnections.first(dataSource, location);
+    try {
+      migrate(StoreConnections.forMigrations(location), location);
+      return new Store(location, keepAlive, Jdbi.create(dataSource));
+    } catch (RuntimeException e) {
+      closeQuietly(keepAlive, e);
+      throw e;
+    }
+  }
+
+  public StoreLocation location() {
+    return location;
+  }
+
+  /** The history of builds kept in this store. */
+  public BuildHistory builds() {
+    return builds;
+  }
+
+  /** Releases the connection the store holds; use no {@link BuildHistory} of it afterwards. */
+  @Override
+  public void close() {
+    try {
+      keepAlive.close();
+    } catch (SQLException e) {
+      throw new StoreAccessException(location, "close the database", e);
+    }
+  }
+
+  private static void migrate(DataSource dataSource, StoreLocation location) {
+    try {
+      Flyway.configure(Store.class.getClassLoader())
+          .dataSource(dataSource)
+          .locations(MIGRATIONS)
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw StoreOpenException.cannotMigrate(location, e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection, Exception failure) {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
+  }
+}
