@@ -114,8 +114,7 @@ public final class BuildPlanner {
   private static List<PullImage> prePulls(BuildInputs in, String targetId) {
     Set<String> seen = new LinkedHashSet<>();
     List<PullImage> pulls = new ArrayList<>();
-    for (String base : in.dockerfile().externalBaseImages(targetId, in.buildArgs())) {
-      ImageRef ref = ImageRef.parse(base);
+    for (ImageRef ref : in.dockerfile().externalBaseImages(targetId, in.buildArgs())) {
       if (in.hostsWithCredentials().contains(ref.registry()) && seen.add(ref.toString())) {
         pulls.add(new PullImage(ref, false, "base image in a registry that needs credentials"));
       }

@@ -89,7 +89,7 @@ public final class BuildRunner {
     try {
       pusher.pull(pull.image());
     } catch (PullFailedException e) {
-      if (!pull.optional() || !e.notFound()) {
+      if (!pull.optional() || e.reason() != PullFailedException.Reason.NOT_FOUND) {
         throw e;
       }
     }
@@ -112,6 +112,7 @@ public final class BuildRunner {
             stage.cacheFrom(),
             stage.labels(),
             stage.noCache(),
+            false,
             run.plan.platform());
     StepTracker tracker = new StepTracker(run.plan.stages(), run.stages.owned(), clock, events);
     BuildResult result;

@@ -1,5 +1,6 @@
 package dev.dray.build;
 
+import dev.dray.Secret;
 import dev.dray.build.BuildEvent.PushProgress;
 import dev.dray.build.BuildEvent.Retrying;
 import dev.dray.engine.DockerEngine;
@@ -49,7 +50,7 @@ public final class ImageTransfer {
 
   /** Pushes {@code ref} and returns the manifest digest the registry reported. */
   public String push(ImageRef ref) {
-    Optional<String> auth = authFor(ref.registry());
+    Optional<Secret> auth = authFor(ref.registry());
     LayerTotals totals = new LayerTotals();
     PushResult result =
         withRetries(
@@ -63,12 +64,12 @@ public final class ImageTransfer {
                       totals.update(p);
                       events.emit(new PushProgress(clock.instant(), ref.toString(), totals.sent(), totals.total()));
                     }));
-    return result.digest();
+    return result.digest().toString();
   }
 
   /** Pulls {@code ref}. */
   public void pull(ImageRef ref) {
-    Optional<String> auth = authFor(ref.registry());
+    Optional<Secret> auth = authFor(ref.registry());
     withRetries(
         "pull " + ref,
         ref,
@@ -83,8 +84,8 @@ public final class ImageTransfer {
     return lookup(host).credential().isPresent();
   }
 
-  private Optional<String> authFor(String host) {
-    return lookup(host).credential().map(c -> c.toEngineAuthJson(host));
+  private Optional<Secret> authFor(String host) {
+    return lookup(host).credential().map(c -> Secret.of(c.toEngineAuthJson(host)));
   }
 
   private CredentialLookup lookup(String host) {
