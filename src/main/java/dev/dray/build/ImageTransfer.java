@@ -10,6 +10,7 @@ import dev.dray.engine.PullFailedException;
 import dev.dray.engine.PushFailedException;
 import dev.dray.engine.PushResult;
 import dev.dray.events.EventSink;
+import dev.dray.registry.Sleeper;
 import dev.dray.image.ImageRef;
 import dev.dray.registry.CredentialLookup;
 import dev.dray.registry.CredentialResolver;

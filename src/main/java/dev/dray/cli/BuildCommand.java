@@ -9,7 +9,7 @@ import dev.dray.build.BuildPlanner;
 import dev.dray.build.BuildReport;
 import dev.dray.build.BuildRunner;
 import dev.dray.build.ImageTransfer;
-import dev.dray.build.Sleeper;
+import dev.dray.registry.Sleeper;
 import dev.dray.config.BuildConfig;
 import dev.dray.config.ConfigLoader;
 import dev.dray.config.DrayConfig;
@@ -121,7 +121,7 @@ final class BuildCommand implements Callable<Integer> {
       BuildPlan plan =
           new BuildPlanner().plan(inputs(config, dockerfile, metadata, options, hostsWithCredentials));
       if (push) {
-        Wiring.registry(env, config).requirePushAccess(config.image());
+        Wiring.requirePushAccess(Wiring.registry(env, config), config.image());
       }
       try {
         BuildReport report =

@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"dray " + version()};
+  }
+
+  /** The version from the jar manifest, {@code dev} when run from classes. */
+  static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"dray " + (v == null ? "dev" : v)};
+    return v == null ? "dev" : v;
   }
 }
