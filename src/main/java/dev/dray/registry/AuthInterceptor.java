@@ -44,6 +44,7 @@ final class AuthInterceptor implements Interceptor {
     if (response.status() != 401) {
       return response;
     }
+    lastRefusal.remove(request.registry());
     Optional<AuthChallenge> challenge = AuthChallenge.select(response.headers("WWW-Authenticate"));
     if (challenge.isEmpty()) {
       return response;

@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An access token from a registry's token service and when it stops being usable. */
-public record BearerToken(Secret token, Instant expiresAt) {
+record BearerToken(Secret token, Instant expiresAt) {
   /** Tokens are renewed this long before they expire. */
   static final Duration MARGIN = Duration.ofSeconds(5);
 
-  public BearerToken {
+  BearerToken {
     Objects.requireNonNull(token, "token");
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
-  public boolean usableAt(Instant now) {
+  boolean usableAt(Instant now) {
     return now.plus(MARGIN).isBefore(expiresAt);
   }
 
-  public String authorizationHeader() {
+  String authorizationHeader() {
     return "Bearer " + token.reveal();
   }
 }
