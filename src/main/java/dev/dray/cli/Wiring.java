@@ -53,7 +53,8 @@ final class Wiring {
     switch (registry.checkPushAccess(repository)) {
       case PushAccess.Ok ok -> {}
       case PushAccess.Unauthorized no ->
-          throw new RegistryAuthException(repository.registry(), repository.repository(), no.attempts());
+          throw new RegistryAuthException(
+              repository.registry(), repository.repository(), no.detail(), no.attempts());
       case PushAccess.Unreachable no ->
           throw new RegistryUnreachableException(
               repository.registry(), "https://" + repository.registry() + "/v2/", no.detail());
