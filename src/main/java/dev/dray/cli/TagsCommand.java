@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dray tags}: prints the image references (and labels) a build would get, computed from
- * the Git context and docker/metadata-action style tag rules.
+ * {@code dray tags}: prints the image references (and labels) a build would get, computed from the
+ * Git context and docker/metadata-action style tag rules.
  *
  * <p>Every Git option defaults to what {@link GitContextResolver} finds (CI environment, else the
  * repository in the current directory). Exit codes: 0 done, 1 no Git context could be found, 2
@@ -97,8 +97,7 @@ public final class TagsCommand implements Callable<Integer> {
   public TagsCommand() {
     this(
         Defaults.NONE,
-        () ->
-            GitContextResolver.standard().resolve(System.getenv(), Path.of("").toAbsolutePath()),
+        () -> GitContextResolver.standard().resolve(System.getenv(), Path.of("").toAbsolutePath()),
         Clock.systemUTC());
   }
 
@@ -143,10 +142,7 @@ public final class TagsCommand implements Callable<Integer> {
   private GitContext withOptions(GitContext discovered) {
     if (discovered == null) {
       return GitContext.of(
-          event == null ? "push" : event,
-          ref,
-          sha,
-          defaultBranch == null ? "main" : defaultBranch);
+          event == null ? "push" : event, ref, sha, defaultBranch == null ? "main" : defaultBranch);
     }
     GitContext git = discovered;
     if (event != null) {
