@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dray tags}: prints the image references (and labels) a build would get, computed from
- * the Git context and docker/metadata-action style tag rules.
+ * {@code dray tags}: prints the image references (and labels) a build would get, computed from the
+ * Git context and docker/metadata-action style tag rules.
  *
  * <p>Every Git option defaults to what {@link GitContextResolver} finds (CI environment, else the
  * repository in the current directory). Exit codes: 0 done, 1 no Git context could be found, 2
@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "tags",
-    mixinStandardHelpOptions = true,
     description = {
       "Prints the image tags for the current commit, one image:tag per line.",
       "Tag rules and flavor use docker/metadata-action's syntax; without rules dray's defaults"
@@ -62,16 +61,31 @@ public final class TagsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--event", description = "CI event name (push, pull_request, schedule, …).")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = "--event",
+      paramLabel = "EVENT",
+      description = "CI event name (push, pull_request, schedule, …).")
   String event;
 
-  @Option(names = "--ref", description = "Git ref, e.g. refs/heads/main or refs/tags/v1.2.3.")
+  @Option(
+      names = "--ref",
+      paramLabel = "REF",
+      description = "Git ref, e.g. refs/heads/main or refs/tags/v1.2.3.")
   String ref;
 
-  @Option(names = "--sha", description = "Full commit SHA.")
+  @Option(names = "--sha", paramLabel = "SHA", description = "Full commit SHA.")
   String sha;
 
-  @Option(names = "--default-branch", description = "The repository's default branch.")
+  @Option(
+      names = "--default-branch",
+      paramLabel = "BRANCH",
+      description = "The repository's default branch.")
   String defaultBranch;
 
   @Option(names = "--image", paramLabel = "NAME", description = "Image name; repeatable.")
@@ -97,8 +111,7 @@ public final class TagsCommand implements Callable<Integer> {
   public TagsCommand() {
     this(
         Defaults.NONE,
-        () ->
-            GitContextResolver.standard().resolve(System.getenv(), Path.of("").toAbsolutePath()),
+        () -> GitContextResolver.standard().resolve(System.getenv(), Path.of("").toAbsolutePath()),
         Clock.systemUTC());
   }
 
@@ -143,10 +156,7 @@ public final class TagsCommand implements Callable<Integer> {
   private GitContext withOptions(GitContext discovered) {
     if (discovered == null) {
       return GitContext.of(
-          event == null ? "push" : event,
-          ref,
-          sha,
-          defaultBranch == null ? "main" : defaultBranch);
+          event == null ? "push" : event, ref, sha, defaultBranch == null ? "main" : defaultBranch);
     }
     GitContext git = discovered;
     if (event != null) {

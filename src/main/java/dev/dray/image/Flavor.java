@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * <p>The prefix and suffix apply to every rule that sets no {@code prefix}/{@code suffix} of its
  * own, and to {@code latest} only with {@code onlatest=true}. {@code latest=auto} adds {@code
- * latest} when the highest-priority tag came from {@code type=ref,event=tag}, {@code type=match}
- * or a non-pre-release {@code type=semver}.
+ * latest} when the highest-priority tag came from {@code type=ref,event=tag}, {@code type=match} or
+ * a non-pre-release {@code type=semver}.
  */
 public record Flavor(
     Latest latest, String prefix, boolean prefixOnLatest, String suffix, boolean suffixOnLatest) {
@@ -78,7 +78,9 @@ public record Flavor(
         case "onlatest" -> f = f.onLatest(index, line, onLatestFor, value);
         default ->
             throw TagRuleException.invalidFlavor(
-                index, line, "unknown key '" + key + "'; expected latest, prefix, suffix, onlatest");
+                index,
+                line,
+                "unknown key '" + key + "'; expected latest, prefix, suffix, onlatest");
       }
     }
     return f;
@@ -97,7 +99,8 @@ public record Flavor(
 
   private Flavor onLatest(int index, String line, String target, String value) {
     if (!value.equals("true") && !value.equals("false")) {
-      throw TagRuleException.invalidFlavor(index, line, "onlatest='" + value + "' is not true or false");
+      throw TagRuleException.invalidFlavor(
+          index, line, "onlatest='" + value + "' is not true or false");
     }
     boolean on = value.equals("true");
     return switch (target) {

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 /**
  * What triggered a build: the CI event, the Git ref and commit, and the repository it belongs to.
  *
- * <p>Field meanings follow GitHub Actions: {@code eventName} is {@code push}, {@code
- * pull_request}, {@code pull_request_target}, {@code schedule}, {@code workflow_dispatch}, …;
- * {@code ref} is a full ref such as {@code refs/heads/main}, {@code refs/tags/v1.2.3} or {@code
- * refs/pull/12/merge}. {@code repositoryUrl}, {@code repositoryName} and {@code baseRef} (the
- * target branch of a pull request) are empty when unknown; {@code commitDate} is empty when
- * unknown, and {@code {{commit_date}}} then falls back to the current time.
+ * <p>Field meanings follow GitHub Actions: {@code eventName} is {@code push}, {@code pull_request},
+ * {@code pull_request_target}, {@code schedule}, {@code workflow_dispatch}, …; {@code ref} is a
+ * full ref such as {@code refs/heads/main}, {@code refs/tags/v1.2.3} or {@code refs/pull/12/merge}.
+ * {@code repositoryUrl}, {@code repositoryName} and {@code baseRef} (the target branch of a pull
+ * request) are empty when unknown; {@code commitDate} is empty when unknown, and {@code
+ * {{commit_date}}} then falls back to the current time.
  *
  * @param sha the full commit SHA, lowercase hex
  */
@@ -87,8 +87,8 @@ public record GitContext(
   }
 
   /**
-   * The pull request part of a {@code refs/pull/} ref without a trailing {@code /merge}: {@code
-   * 12} for {@code refs/pull/12/merge}; empty for other refs.
+   * The pull request part of a {@code refs/pull/} ref without a trailing {@code /merge}: {@code 12}
+   * for {@code refs/pull/12/merge}; empty for other refs.
    */
   public String pullRequest() {
     if (!isPullRequest()) {

@@ -22,8 +22,8 @@ import java.util.Optional;
  * {@code GITHUB_EVENT_PATH}: {@code repository.default_branch} (else env {@code
  * DRAY_DEFAULT_BRANCH}, else {@code main}), the commit timestamp, {@code base_ref}, and for {@code
  * pull_request_target} the pull request number (the ref becomes {@code refs/pull/N/merge}, as
- * docker/metadata-action does). With {@code DOCKER_METADATA_PR_HEAD_SHA=true} a pull request's
- * head SHA replaces the merge commit's.
+ * docker/metadata-action does). With {@code DOCKER_METADATA_PR_HEAD_SHA=true} a pull request's head
+ * SHA replaces the merge commit's.
  */
 public final class GitHubActionsContext implements GitContextStrategy {
   private static final ObjectMapper JSON = new ObjectMapper();

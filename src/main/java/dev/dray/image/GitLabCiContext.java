@@ -10,9 +10,9 @@ import java.util.Map;
  *
  * <p>A tag pipeline ({@code CI_COMMIT_TAG}) gives {@code refs/tags/…}, a merge request pipeline
  * gives event {@code pull_request} and ref {@code refs/pull/<iid>/merge}, otherwise {@code
- * refs/heads/<CI_COMMIT_REF_NAME>}. {@code CI_PIPELINE_SOURCE} {@code schedule} and {@code web}
- * map to the GitHub event names {@code schedule} and {@code workflow_dispatch}; everything else
- * is {@code push}.
+ * refs/heads/<CI_COMMIT_REF_NAME>}. {@code CI_PIPELINE_SOURCE} {@code schedule} and {@code web} map
+ * to the GitHub event names {@code schedule} and {@code workflow_dispatch}; everything else is
+ * {@code push}.
  */
 public final class GitLabCiContext implements GitContextStrategy {
 

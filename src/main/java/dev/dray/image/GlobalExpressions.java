@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * The values of docker/metadata-action's global expressions for one build: {@code {{branch}}},
  * {@code {{tag}}}, {@code {{sha}}}, {@code {{base_ref}}}, {@code {{is_default_branch}}}, {@code
- * {{is_not_default_branch}}}, {@code {{date 'format' tz='Zone'}}} and {@code {{commit_date
- * 'format' tz='Zone'}}}.
+ * {{is_not_default_branch}}}, {@code {{date 'format' tz='Zone'}}} and {@code {{commit_date 'format'
+ * tz='Zone'}}}.
  *
  * <p>Unlike Handlebars, an unknown expression is an error rather than empty text.
  */
@@ -86,7 +86,8 @@ final class GlobalExpressions implements Function<Template.Expression, String> {
     ZoneId zone = ZoneId.of("UTC");
     for (var entry : e.hash().entrySet()) {
       if (!entry.getKey().equals("tz")) {
-        throw new TemplateException("unknown " + entry.getKey() + " attribute in {{" + e.name() + "}}");
+        throw new TemplateException(
+            "unknown " + entry.getKey() + " attribute in {{" + e.name() + "}}");
       }
       try {
         zone = ZoneId.of(entry.getValue());

@@ -63,7 +63,10 @@ public final class LocalGitContext implements GitContextStrategy {
                         "commit something first, or pass --ref and --sha"));
     String ref =
         git.run("symbolic-ref", "-q", "HEAD")
-            .or(() -> git.run("describe", "--tags", "--exact-match", "HEAD").map(t -> "refs/tags/" + t))
+            .or(
+                () ->
+                    git.run("describe", "--tags", "--exact-match", "HEAD")
+                        .map(t -> "refs/tags/" + t))
             .orElse("HEAD");
     Optional<String> remote = git.run("remote", "get-url", "origin");
     String url = remote.map(LocalGitContext::httpsUrl).orElse("");
@@ -94,7 +97,9 @@ public final class LocalGitContext implements GitContextStrategy {
     if (!fromEnv.isBlank()) {
       return fromEnv.trim();
     }
-    return git.run("config", "--get", "init.defaultBranch").filter(b -> !b.isBlank()).orElse("main");
+    return git.run("config", "--get", "init.defaultBranch")
+        .filter(b -> !b.isBlank())
+        .orElse("main");
   }
 
   /**

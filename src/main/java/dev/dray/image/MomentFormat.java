@@ -11,8 +11,8 @@ import java.util.Locale;
  * Formats an instant with a moment.js format string, the date syntax of docker/metadata-action's
  * {@code {{date}}} and {@code {{commit_date}}} (e.g. {@code YYYYMMDD-HHmmss}).
  *
- * <p>Supports the common tokens: {@code YYYY YY Y Q MMMM MMM MM Mo M DDDD DDD DD Do D dddd ddd dd
- * d E HH H hh h kk k mm m ss s S… A a ZZ Z X x}, and {@code [literal]} text. Other characters are
+ * <p>Supports the common tokens: {@code YYYY YY Y Q MMMM MMM MM Mo M DDDD DDD DD Do D dddd ddd dd d
+ * E HH H hh h kk k mm m ss s S… A a ZZ Z X x}, and {@code [literal]} text. Other characters are
  * copied, as moment.js does. English names only.
  */
 final class MomentFormat {

@@ -33,7 +33,10 @@ final class OciLabels {
       Instant now,
       Map<String, String> userLabels) {
     SortedMap<String, String> labels = new TreeMap<>();
-    put(labels, PREFIX + "title", project.title().isEmpty() ? git.repositoryName() : project.title());
+    put(
+        labels,
+        PREFIX + "title",
+        project.title().isEmpty() ? git.repositoryName() : project.title());
     put(labels, PREFIX + "description", project.description());
     put(labels, PREFIX + "url", project.url().isEmpty() ? git.repositoryUrl() : project.url());
     put(labels, PREFIX + "source", git.repositoryUrl());

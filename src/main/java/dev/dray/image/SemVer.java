@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version (semver.org 2.0.0) parsed the way docker/metadata-action's {@code
- * type=semver} does (node-semver, strict): an optional leading {@code v}, {@code
- * MAJOR.MINOR.PATCH}, an optional {@code -pre.release} and an optional {@code +build}.
+ * A semantic version (semver.org 2.0.0) parsed the way docker/metadata-action's {@code type=semver}
+ * does (node-semver, strict): an optional leading {@code v}, {@code MAJOR.MINOR.PATCH}, an optional
+ * {@code -pre.release} and an optional {@code +build}.
  *
  * @param raw the text as given, such as {@code v1.2.3}
  * @param prerelease empty for a release

@@ -9,20 +9,20 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
- * Applies tag rules to a Git context the way docker/metadata-action v5 does and returns the
- * tags in order.
+ * Applies tag rules to a Git context the way docker/metadata-action v5 does and returns the tags in
+ * order.
  *
  * <p>Rules run by descending priority (ties keep their order). The first tag produced is the
- * version; later ones follow without duplicates. Under {@code latest=auto} the first producing
- * rule decides whether {@code latest} is added (last): yes for {@code type=ref,event=tag}, {@code
+ * version; later ones follow without duplicates. Under {@code latest=auto} the first producing rule
+ * decides whether {@code latest} is added (last): yes for {@code type=ref,event=tag}, {@code
  * type=match} and release {@code type=semver}; no otherwise. Values are sanitised: every run of
  * characters outside {@code [A-Za-z0-9._-]} becomes {@code -}; empty values are skipped.
  *
- * <p>Deviations, on purpose: a tag that is still invalid after sanitising (it starts with {@code
- * .} or {@code -}, e.g. {@code -90dd603} from {@code prefix={{branch}}-} on a tag push, or is
- * longer than 128 characters) raises {@link TagRuleException} instead of being emitted; unknown
- * expressions are errors instead of empty text; {@code latest} is never listed twice; the short
- * SHA is always 7 digits.
+ * <p>Deviations, on purpose: a tag that is still invalid after sanitising (it starts with {@code .}
+ * or {@code -}, e.g. {@code -90dd603} from {@code prefix={{branch}}-} on a tag push, or is longer
+ * than 128 characters) raises {@link TagRuleException} instead of being emitted; unknown
+ * expressions are errors instead of empty text; {@code latest} is never listed twice; the short SHA
+ * is always 7 digits.
  */
 final class TagGenerator {
 
@@ -123,8 +123,9 @@ final class TagGenerator {
           git.eventName().contains("schedule")
               ? found(rule, expressions.datesOnly().render(s.pattern()), false)
               : Optional.empty();
-      case TagSource.Semver s -> SemverRule.value(s, git, expressions, rule).map(
-          v -> new Candidate(rule, v.value(), v.release()));
+      case TagSource.Semver s ->
+          SemverRule.value(s, git, expressions, rule)
+              .map(v -> new Candidate(rule, v.value(), v.release()));
       case TagSource.Match m -> match(rule, m);
       case TagSource.Edge e -> {
         String branch = e.branch().isEmpty() ? git.defaultBranch() : e.branch();
@@ -136,7 +137,8 @@ final class TagGenerator {
           switch (r.event()) {
             case BRANCH -> git.isBranch() ? found(rule, git.branch(), false) : Optional.empty();
             case TAG -> git.isTag() ? found(rule, git.tag(), true) : Optional.empty();
-            case PR -> git.isPullRequest() ? found(rule, git.pullRequest(), false) : Optional.empty();
+            case PR ->
+                git.isPullRequest() ? found(rule, git.pullRequest(), false) : Optional.empty();
           };
       case TagSource.Raw r -> found(rule, expressions.render(r.value()), false);
       case TagSource.Sha s -> found(rule, s.longFormat() ? git.sha() : git.shortSha(), false);

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One parsed tag rule in docker/metadata-action's syntax, such as {@code
- * type=semver,pattern={{major}}.{{minor}}} or {@code type=raw,value=latest,enable={{is_default_branch}}}.
+ * type=semver,pattern={{major}}.{{minor}}} or {@code
+ * type=raw,value=latest,enable={{is_default_branch}}}.
  *
  * <p>{@code enable}, {@code prefix}, {@code suffix} and value attributes may contain global
  * expressions and are rendered when tags are generated. An absent {@code prefix}/{@code suffix}

@@ -10,7 +10,8 @@ import java.util.regex.PatternSyntaxException;
 
 /** Parses tag rule lines into {@link TagRule}s, rejecting anything docker/metadata-action would. */
 final class TagRuleParser {
-  private static final Set<String> COMMON = Set.of("type", "enable", "priority", "prefix", "suffix");
+  private static final Set<String> COMMON =
+      Set.of("type", "enable", "priority", "prefix", "suffix");
   private static final Map<String, List<String>> KEYS =
       Map.of(
           "schedule", List.of("pattern"),
@@ -34,11 +35,14 @@ final class TagRuleParser {
       throw TagRuleException.invalidRule(
           index,
           text,
-          "unknown type '" + type + "'; expected one of schedule, semver, match, edge, ref, raw, sha");
+          "unknown type '"
+              + type
+              + "'; expected one of schedule, semver, match, edge, ref, raw, sha");
     }
     for (String key : attrs.keySet()) {
       if (!COMMON.contains(key) && !KEYS.get(type).contains(key)) {
-        String what = key.equals("value") ? "a value without key" : "unknown attribute '" + key + "'";
+        String what =
+            key.equals("value") ? "a value without key" : "unknown attribute '" + key + "'";
         throw TagRuleException.invalidRule(
             index,
             text,
@@ -59,7 +63,9 @@ final class TagRuleParser {
     if (prefix.isEmpty() && source instanceof TagSource.Sha) {
       prefix = Optional.of("sha-");
     }
-    if (prefix.isEmpty() && source instanceof TagSource.Ref ref && ref.event() == TagSource.RefEvent.PR) {
+    if (prefix.isEmpty()
+        && source instanceof TagSource.Ref ref
+        && ref.event() == TagSource.RefEvent.PR) {
       prefix = Optional.of("pr-");
     }
     return new TagRule(
@@ -105,7 +111,8 @@ final class TagRuleParser {
       case "match" -> match(index, text, attrs);
       case "edge" -> new TagSource.Edge(attrs.getOrDefault("branch", ""));
       case "ref" -> new TagSource.Ref(event(index, text, attrs));
-      case "raw" -> new TagSource.Raw(required(index, text, attrs, "value", "type=raw,value=latest"));
+      case "raw" ->
+          new TagSource.Raw(required(index, text, attrs, "value", "type=raw,value=latest"));
       case "sha" -> {
         String format = attrs.getOrDefault("format", "short");
         if (!format.equals("short") && !format.equals("long")) {
@@ -123,7 +130,8 @@ final class TagRuleParser {
     MatchPattern.compile(pattern, message -> TagRuleException.invalidRule(index, text, message));
     String group = attrs.getOrDefault("group", "0");
     if (!group.matches("\\d{1,3}")) {
-      throw TagRuleException.invalidRule(index, text, "group '" + group + "' is not a group number");
+      throw TagRuleException.invalidRule(
+          index, text, "group '" + group + "' is not a group number");
     }
     return new TagSource.Match(pattern, Integer.parseInt(group), attrs.getOrDefault("value", ""));
   }
@@ -145,7 +153,9 @@ final class TagRuleParser {
         java.util.regex.Pattern.compile(regex);
       } catch (PatternSyntaxException e) {
         throw TagRuleException.invalidRule(
-            index, text, "match '" + regex + "' is not a regular expression: " + e.getDescription());
+            index,
+            text,
+            "match '" + regex + "' is not a regular expression: " + e.getDescription());
       }
     }
     return regex;

@@ -30,8 +30,7 @@ final class Builds {
   }
 
   static ImageMetadata generate(GitContext git, String rules, String... flavor) {
-    return MetadataGenerator.parse(
-            lines(rules), Arrays.asList(flavor), ProjectInfo.NONE, Map.of())
+    return MetadataGenerator.parse(lines(rules), Arrays.asList(flavor), ProjectInfo.NONE, Map.of())
         .generate(List.of(), git, NOW);
   }
 

@@ -32,7 +32,8 @@ class TagGeneratorTest {
 
   @Test
   void defaultBranchGetsLatestOnlyWhenARuleAsksForIt() {
-    assertThat(tags("push", "refs/heads/master", "type=ref,event=branch")).containsExactly("master");
+    assertThat(tags("push", "refs/heads/master", "type=ref,event=branch"))
+        .containsExactly("master");
     assertThat(
             tags(
                 "push",
@@ -50,7 +51,11 @@ class TagGeneratorTest {
   @Test
   void branchPrefixOnTagPushIsAnErrorNamingRuleAndTag() {
     assertThatThrownBy(
-            () -> tags("push", "refs/tags/v1.2.3", "type=semver,pattern={{version}}\ntype=sha,prefix={{branch}}-"))
+            () ->
+                tags(
+                    "push",
+                    "refs/tags/v1.2.3",
+                    "type=semver,pattern={{version}}\ntype=sha,prefix={{branch}}-"))
         .isInstanceOfSatisfying(
             TagRuleException.class,
             e -> {
@@ -95,7 +100,8 @@ class TagGeneratorTest {
 
   @Test
   void pullRequestRefGivesPrNumber() {
-    assertThat(tags("pull_request", "refs/pull/12/merge", "type=ref,event=pr")).containsExactly("pr-12");
+    assertThat(tags("pull_request", "refs/pull/12/merge", "type=ref,event=pr"))
+        .containsExactly("pr-12");
     assertThat(tags("pull_request", "refs/pull/12/merge", "type=ref,event=pr,prefix=mr-"))
         .containsExactly("mr-12");
   }
@@ -114,7 +120,8 @@ class TagGeneratorTest {
           """)
   void flavorPrefixSuffixAndLatest(String flavor, String expected) {
     String[] entries = flavor.isEmpty() ? new String[0] : new String[] {flavor};
-    assertThat(tags("push", "refs/tags/v1.2.3", "type=semver,pattern={{version}}\ntype=sha", entries))
+    assertThat(
+            tags("push", "refs/tags/v1.2.3", "type=semver,pattern={{version}}\ntype=sha", entries))
         .isEqualTo(list(expected));
   }
 
@@ -132,7 +139,11 @@ class TagGeneratorTest {
 
   @Test
   void higherPriorityComesFirstAndDecidesLatest() {
-    assertThat(tags("push", "refs/tags/v1.2.3", "type=semver,pattern={{version}}\ntype=sha,priority=1000"))
+    assertThat(
+            tags(
+                "push",
+                "refs/tags/v1.2.3",
+                "type=semver,pattern={{version}}\ntype=sha,priority=1000"))
         .containsExactly("sha-90dd603", "1.2.3");
   }
 

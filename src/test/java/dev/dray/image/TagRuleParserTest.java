@@ -40,7 +40,8 @@ class TagRuleParserTest {
         .isEqualTo(new TagSource.Schedule("nightly"));
     assertThat(TagRule.parse(1, "type=match,pattern=v(.*),group=1,value=v1.0.0").source())
         .isEqualTo(new TagSource.Match("v(.*)", 1, "v1.0.0"));
-    assertThat(TagRule.parse(1, "type=sha,format=long").source()).isEqualTo(new TagSource.Sha(true));
+    assertThat(TagRule.parse(1, "type=sha,format=long").source())
+        .isEqualTo(new TagSource.Sha(true));
     assertThat(TagRule.parse(1, "type=ref,event=pr").source())
         .isEqualTo(new TagSource.Ref(TagSource.RefEvent.PR));
     assertThat(TagRule.parse(1, "TYPE = raw , Value = a b ").source())

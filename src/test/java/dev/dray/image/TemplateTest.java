@@ -103,7 +103,8 @@ class TemplateTest {
   @Test
   void dateExpressionsValidateTheirArguments() {
     GlobalExpressions e =
-        new GlobalExpressions(GitContext.of("push", "refs/heads/main", Builds.SHA, "main"), Builds.NOW);
+        new GlobalExpressions(
+            GitContext.of("push", "refs/heads/main", Builds.SHA, "main"), Builds.NOW);
     assertThatThrownBy(() -> e.render("{{date}}")).hasMessageContaining("needs one format");
     assertThatThrownBy(() -> e.render("{{date 'YYYY' zone='UTC'}}"))
         .hasMessageContaining("unknown zone attribute");
