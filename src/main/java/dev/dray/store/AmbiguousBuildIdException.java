@@ -8,28 +8,33 @@ public final class AmbiguousBuildIdException extends StoreException {
 
   private final String prefix;
   private final List<String> matches;
+  private final boolean more;
 
-  AmbiguousBuildIdException(String prefix, List<String> matches) {
+  AmbiguousBuildIdException(String prefix, List<String> matches, boolean more) {
     super(
         "build id '"
             + prefix
-            + "' is ambiguous: it starts "
-            + matches.size()
-            + " builds ("
+            + "' is ambiguous: it starts the ids "
             + String.join(", ", matches)
-            + ")",
+            + (more ? " and more" : ""),
         "give more characters of the id, e.g. " + matches.getFirst(),
         null);
     this.prefix = prefix;
     this.matches = List.copyOf(matches);
+    this.more = more;
   }
 
   public String prefix() {
     return prefix;
   }
 
-  /** Some of the ids that start with the prefix, in id order. */
+  /** The first ids, in id order, that start with the prefix: all of them unless {@link #more}. */
   public List<String> matches() {
     return matches;
+  }
+
+  /** Whether more ids than {@link #matches} start with the prefix. */
+  public boolean more() {
+    return more;
   }
 }

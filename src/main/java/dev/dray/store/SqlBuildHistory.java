@@ -85,48 +85,48 @@ final class SqlBuildHistory implements BuildHistory {
     if (idOrPrefix.isBlank()) {
       throw new IllegalArgumentException("build id is empty");
     }
-    List<String> ids =
-        read(
-            "look up build " + idOrPrefix,
-            handle -> {
-              List<String> exact =
-                  handle
-                      .createQuery("SELECT id FROM builds WHERE id = :id")
-                      .bind("id", idOrPrefix)
-                      .mapTo(String.class)
-                      .list();
-              if (!exact.isEmpty()) {
-                return exact;
-              }
-              return handle
-                  .createQuery(
-                      "SELECT id FROM builds WHERE substr(id, 1, :length) = :prefix"
-                          + " ORDER BY id LIMIT :limit")
-                  .bind("length", idOrPrefix.length())
-                  .bind("prefix", idOrPrefix)
-                  .bind("limit", AMBIGUOUS_MATCHES_SHOWN + 1)
-                  .mapTo(String.class)
-                  .list();
-            });
-    if (ids.size() > 1) {
-      throw new AmbiguousBuildIdException(
-          idOrPrefix, ids.subList(0, Math.min(ids.size(), AMBIGUOUS_MATCHES_SHOWN)));
-    }
-    if (ids.isEmpty()) {
-      return Optional.empty();
-    }
     return read(
-            "read build " + ids.getFirst(),
-            handle ->
-                withStages(
-                    handle,
-                    handle
-                        .createQuery("SELECT " + BUILD_COLUMNS + " FROM builds WHERE id = :id")
-                        .bind("id", ids.getFirst())
-                        .map(BuildRow::of)
-                        .list()))
-        .stream()
-        .findFirst();
+        "look up build " + idOrPrefix,
+        handle -> {
+          List<String> ids = matchingIds(handle, idOrPrefix);
+          if (ids.size() > 1) {
+            throw new AmbiguousBuildIdException(
+                idOrPrefix,
+                ids.subList(0, Math.min(ids.size(), AMBIGUOUS_MATCHES_SHOWN)),
+                ids.size() > AMBIGUOUS_MATCHES_SHOWN);
+          }
+          if (ids.isEmpty()) {
+            return Optional.empty();
+          }
+          List<BuildRow> rows =
+              handle
+                  .createQuery("SELECT " + BUILD_COLUMNS + " FROM builds WHERE id = :id")
+                  .bind("id", ids.getFirst())
+                  .map(BuildRow::of)
+                  .list();
+          return withStages(handle, rows).stream().findFirst();
+        });
+  }
+
+  /** The id itself when it is recorded, else up to one more than we show of those it starts. */
+  private static List<String> matchingIds(Handle handle, String idOrPrefix) {
+    List<String> exact =
+        handle
+            .createQuery("SELECT id FROM builds WHERE id = :id")
+            .bind("id", idOrPrefix)
+            .mapTo(String.class)
+            .list();
+    if (!exact.isEmpty()) {
+      return exact;
+    }
+    return handle
+        .createQuery(
+            "SELECT id FROM builds WHERE substr(id, 1, :length) = :prefix ORDER BY id LIMIT :limit")
+        .bind("length", idOrPrefix.length())
+        .bind("prefix", idOrPrefix)
+        .bind("limit", AMBIGUOUS_MATCHES_SHOWN + 1)
+        .mapTo(String.class)
+        .list();
   }
 
   private boolean exists(String id) {

@@ -121,8 +121,25 @@ class BuildHistoryTest {
             e -> {
               assertThat(e.prefix()).isEqualTo("7f3");
               assertThat(e.matches()).containsExactly("7f3a9c01", "7f3b0000");
+              assertThat(e.more()).isFalse();
               assertThat(e.getMessage()).contains("7f3a9c01", "7f3b0000");
               assertThat(e.hint()).isPresent();
+            });
+  }
+
+  @Test
+  void namesTenMatchesOfAVeryAmbiguousPrefix() {
+    for (int i = 0; i < 12; i++) {
+      history.record(BuildReports.failedWithoutStages("b-%02d".formatted(i), "web", T0));
+    }
+
+    assertThatThrownBy(() -> history.find("b-"))
+        .isInstanceOfSatisfying(
+            AmbiguousBuildIdException.class,
+            e -> {
+              assertThat(e.matches()).hasSize(10).startsWith("b-00").endsWith("b-09");
+              assertThat(e.more()).isTrue();
+              assertThat(e.getMessage()).endsWith("b-09 and more");
             });
   }
 
