@@ -41,7 +41,7 @@ class ArchitectureTest {
           allow(ROOT),
           allow("events"),
           allow("image", ROOT),
-          allow("dockerfile", ROOT),
+          allow("dockerfile", ROOT, "image"),
           allow("config", ROOT, "image"),
           allow("registry", ROOT, "image", "events"),
           allow("engine", ROOT, "image", "events"),

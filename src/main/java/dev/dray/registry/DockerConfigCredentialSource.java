@@ -80,7 +80,7 @@ public final class DockerConfigCredentialSource implements CredentialSource {
     return CredentialAttempt.found(credential.get(), origin, lines);
   }
 
-  private CredentialHelper helper(String name) {
-    return new CredentialHelper(name, env, processes);
+  private CredentialHelperProcess helper(String name) {
+    return new CredentialHelperProcess(name, env, processes);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * A Docker credential helper program ({@code docker-credential-<name>}), found on the {@code PATH}
  * of the given environment and asked with {@code get} and the server address on stdin.
  */
-final class CredentialHelper {
+final class CredentialHelperProcess {
   static final String TOKEN_USERNAME = "<token>";
   private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -26,7 +26,7 @@ final class CredentialHelper {
   private final Map<String, String> env;
   private final ProcessRunner processes;
 
-  CredentialHelper(String name, Map<String, String> env, ProcessRunner processes) {
+  CredentialHelperProcess(String name, Map<String, String> env, ProcessRunner processes) {
     this.program = "docker-credential-" + name;
     this.env = env;
     this.processes = processes;
