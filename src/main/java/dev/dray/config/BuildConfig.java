@@ -56,13 +56,14 @@ public record BuildConfig(
     Path context = build.baseDir().resolve(contextNode.text(".")).normalize();
     boolean contextExists = Files.isDirectory(context);
     if (!contextExists) {
-      contextNode.problem("directory not found: " + context);
+      contextNode.problem(
+          (Files.exists(context) ? "not a directory: " : "directory not found: ") + context);
     }
     ConfigNode dockerfileNode = build.get("dockerfile");
     Path dockerfile = context.resolve(dockerfileNode.text("Dockerfile")).normalize();
     if (contextExists && !Files.isRegularFile(dockerfile)) {
       dockerfileNode.problem(
-          "file not found: "
+          (Files.exists(dockerfile) ? "not a file: " : "file not found: ")
               + dockerfile
               + (dockerfileNode.isPresent() ? "" : " (the default; set build.dockerfile)"));
     }

@@ -356,6 +356,10 @@ class ConfigLoaderTest {
         .containsExactly(
             "build.context (dray.yml:4:12): directory not found: "
                 + dir.toAbsolutePath().resolve("app"));
+    assertThat(problems(VALID.replace("context: .", "context: Dockerfile")))
+        .containsExactly(
+            "build.context (dray.yml:4:12): not a directory: "
+                + dir.toAbsolutePath().resolve("Dockerfile"));
   }
 
   @Test
