@@ -2,6 +2,7 @@ package dev.dray.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dray.Secret;
 import dev.dray.image.ImageRef;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -70,6 +71,45 @@ class BuildCacheFromIT {
     assertThat(rebuilt.vertices())
         .anySatisfy(v -> assertThat(v.name()).startsWith("importing cache manifest from"));
     engine.removeImage(rebuilt.imageId(), true);
+  }
+
+  @Test
+  void aCacheImageInAnAuthRegistryIsUsableOnlyAfterPullingItWithCredentials(@TempDir Path tmp)
+      throws Exception {
+    ImageRef cache = ImageRef.parse("127.0.0.1:5001/it-engine/cache-" + TOKEN + ":cache-final");
+    Path context =
+        EngineIt.context(
+            tmp, "FROM %s\nRUN echo private-%s > /p.txt\n".formatted(EngineIt.BASE, TOKEN));
+    String run = "[2/2] RUN echo private-" + TOKEN + " > /p.txt";
+    Optional<Secret> auth = Optional.of(Secret.of(EngineIt.AUTH_JSON));
+    BuildResult built =
+        engine.build(
+            BuildRequest.builder(context)
+                .buildArg("BUILDKIT_INLINE_CACHE", "1")
+                .tag(cache.toString())
+                .build(),
+            BuildListener.NONE);
+    engine.push(cache, auth, ProgressListener.NONE);
+    engine.removeImage(cache.toString(), true);
+    engine.removeImage(built.imageId(), true);
+    engine.pruneBuildCache();
+    BuildRequest withCache = BuildRequest.builder(context).cacheFrom(cache.toString()).build();
+
+    BuildResult withoutSession = engine.build(withCache, BuildListener.NONE);
+
+    assertThat(vertex(withoutSession, run).cached()).isFalse();
+    assertThat(vertex(withoutSession, "importing cache manifest from " + cache).error())
+        .contains("no active sessions");
+
+    engine.removeImage(withoutSession.imageId(), true);
+    engine.pruneBuildCache();
+    engine.pull(cache, auth, ProgressListener.NONE);
+
+    BuildResult afterPull = engine.build(withCache, BuildListener.NONE);
+
+    assertThat(vertex(afterPull, run).cached()).isTrue();
+    engine.removeImage(cache.toString(), true);
+    engine.removeImage(afterPull.imageId(), true);
   }
 
   private static Vertex vertex(BuildResult result, String name) {
