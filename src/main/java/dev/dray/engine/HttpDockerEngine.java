@@ -52,16 +52,22 @@ public final class HttpDockerEngine implements DockerEngine {
     EngineHttp http = EngineHttp.unversioned(endpoint.uri(), Optional.empty());
     try {
       Optional<String> builderVersion;
+      Optional<String> pingApiVersion;
       try (DockerHttpClient.Response ping = http.send("GET", "/_ping", Query.of())) {
         EngineHttp.requireSuccess("GET /_ping", ping);
         builderVersion = header(ping, "Builder-Version");
+        pingApiVersion = header(ping, "API-Version");
       }
       EngineDtos.Version version =
           http.json("GET", "/version", Query.of(), EngineDtos.Version.class);
+      String serverMax =
+          Optional.ofNullable(version.apiVersion())
+              .or(() -> pingApiVersion)
+              .orElse(ApiVersion.MINIMUM.toString());
       ApiVersion chosen =
           ApiVersion.negotiate(
               ApiVersion.parse(Optional.ofNullable(version.minApiVersion()).orElse("1.12")),
-              ApiVersion.parse(version.apiVersion()));
+              ApiVersion.parse(serverMax));
       return new HttpDockerEngine(http.at(chosen), chosen, version, builderVersion);
     } catch (EngineApiException e) {
       http.close();

@@ -21,10 +21,6 @@ class BuildOutputTest {
     return output;
   }
 
-  private static InputStream resource(String name) {
-    return BuildOutputTest.class.getResourceAsStream(name);
-  }
-
   private static InputStream text(String s) {
     return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
@@ -33,7 +29,7 @@ class BuildOutputTest {
   void yieldsTheImageIdAndMergedVerticesInFirstSeenOrder() throws IOException {
     RecordingBuildListener listener = new RecordingBuildListener();
 
-    BuildResult result = parse(resource("build-two-stage.jsonl"), listener).result();
+    BuildResult result = parse(text(CapturedBuilds.TWO_STAGE), listener).result();
 
     assertThat(result.imageId())
         .isEqualTo("sha256:552cc2dede8f0fe453783a443f0270e2cf46fd573394b1b913e928589efb875b");
@@ -58,7 +54,7 @@ class BuildOutputTest {
   void tellsTheListenerAboutEveryUpdateLogAndStatus() throws IOException {
     RecordingBuildListener listener = new RecordingBuildListener();
 
-    parse(resource("build-two-stage.jsonl"), listener).result();
+    parse(text(CapturedBuilds.TWO_STAGE), listener).result();
 
     assertThat(listener.vertices.size()).isGreaterThan(8);
     assertThat(listener.logs)
@@ -74,7 +70,7 @@ class BuildOutputTest {
 
   @Test
   void aFailingRunNamesTheStepAndItsLastOutput() throws IOException {
-    BuildOutput output = parse(resource("build-failing-run.jsonl"), BuildListener.NONE);
+    BuildOutput output = parse(text(CapturedBuilds.FAILING_RUN), BuildListener.NONE);
 
     BuildFailedException e = catchThrowableOfType(BuildFailedException.class, output::result);
 
