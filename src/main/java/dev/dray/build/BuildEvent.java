@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** What a build emits while it runs; the CLI draws progress from these, the store records the end. */
+/**
+ * What a build emits while it runs; the CLI draws progress from these, the store records the end.
+ */
 public sealed interface BuildEvent extends Event {
 
   /** The plan is about to run. */
-  record BuildStarted(Instant at, String service, String repository, List<String> stages, List<String> tags)
+  record BuildStarted(
+      Instant at, String service, String repository, List<String> stages, List<String> tags)
       implements BuildEvent {}
 
   /** A base image is being pulled with credentials ahead of the build. */
@@ -25,7 +28,9 @@ public sealed interface BuildEvent extends Event {
   /** A line a running step printed. */
   record StepOutput(Instant at, String stage, String step, String line) implements BuildEvent {}
 
-  /** A stage's pass ended; {@code ranSteps} says whether anything was built rather than restored. */
+  /**
+   * A stage's pass ended; {@code ranSteps} says whether anything was built rather than restored.
+   */
   record StageBuildFinished(Instant at, String stage, boolean ranSteps, Duration duration)
       implements BuildEvent {}
 
@@ -40,7 +45,8 @@ public sealed interface BuildEvent extends Event {
       implements BuildEvent {}
 
   /** A transient failure; the operation will be tried again after {@code delay}. */
-  record Retrying(Instant at, String operation, int attempt, int maxAttempts, Duration delay, String reason)
+  record Retrying(
+      Instant at, String operation, int attempt, int maxAttempts, Duration delay, String reason)
       implements BuildEvent {}
 
   /** A tag reached the registry. */

@@ -27,8 +27,7 @@ public final class BuildPlanner {
 
   /** Computes the plan. */
   public BuildPlan plan(BuildInputs in) {
-    String targetId =
-        in.target().orElseGet(() -> in.dockerfile().finalStage().id());
+    String targetId = in.target().orElseGet(() -> in.dockerfile().finalStage().id());
     List<Stage> stages = in.dockerfile().stagesFor(targetId);
     Stage target = stages.get(stages.size() - 1);
     Optional<String> platform = platformOf(in);
@@ -100,7 +99,8 @@ public final class BuildPlanner {
     steps.add(targetPass(in, target, targetTags, cacheFrom, true));
     if (options.push() && !options.noCache()) {
       for (int i = 0; i < stages.size(); i++) {
-        cachePushes.add(new PushStageCache(stages.get(i).id(), cacheRefs.get(i), !options.refreshCache()));
+        cachePushes.add(
+            new PushStageCache(stages.get(i).id(), cacheRefs.get(i), !options.refreshCache()));
       }
     }
   }

@@ -22,7 +22,6 @@ import dev.dray.engine.DockerEngine;
 import dev.dray.engine.ImageDetails;
 import dev.dray.engine.PullFailedException;
 import dev.dray.events.EventSink;
-import dev.dray.image.ImageRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +63,8 @@ public final class BuildRunner {
       events.emit(new BuildFinished(clock.instant(), report));
       return report;
     } catch (DrayException | IllegalStateException e) {
-      events.emit(new BuildFinished(clock.instant(), run.report(Outcome.FAILED, Optional.of(message(e)))));
+      events.emit(
+          new BuildFinished(clock.instant(), run.report(Outcome.FAILED, Optional.of(message(e)))));
       throw e;
     }
   }
@@ -134,7 +134,8 @@ public final class BuildRunner {
     ImageDetails image =
         engine
             .inspectImage(run.imageId)
-            .orElseThrow(() -> new IllegalStateException("built image " + run.imageId + " vanished"));
+            .orElseThrow(
+                () -> new IllegalStateException("built image " + run.imageId + " vanished"));
     run.size = image.size();
     run.layers = image.layerCount();
     if (guards.maxSizeBytes().isPresent() && image.size() > guards.maxSizeBytes().getAsLong()) {
@@ -148,7 +149,10 @@ public final class BuildRunner {
     if (guards.maxLayers().isPresent() && image.layerCount() > guards.maxLayers().getAsInt()) {
       int max = guards.maxLayers().getAsInt();
       throw new BuildGuardException(
-          "max_layers", image.layerCount(), max, image.layerCount() + " layers is more than " + max);
+          "max_layers",
+          image.layerCount(),
+          max,
+          image.layerCount() + " layers is more than " + max);
     }
   }
 

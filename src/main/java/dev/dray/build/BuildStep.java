@@ -50,7 +50,9 @@ public sealed interface BuildStep {
           + (isTarget ? " (target)" : "")
           + " → "
           + String.join(", ", tags)
-          + (noCache ? "; no cache" : cacheFrom.isEmpty() ? "" : "; cache from " + cacheFrom.size() + " image(s)")
+          + (noCache
+              ? "; no cache"
+              : cacheFrom.isEmpty() ? "" : "; cache from " + cacheFrom.size() + " image(s)")
           + (inlineCache ? "; inline cache" : "");
     }
   }

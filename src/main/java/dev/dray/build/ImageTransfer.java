@@ -10,10 +10,10 @@ import dev.dray.engine.PullFailedException;
 import dev.dray.engine.PushFailedException;
 import dev.dray.engine.PushResult;
 import dev.dray.events.EventSink;
-import dev.dray.registry.Sleeper;
 import dev.dray.image.ImageRef;
 import dev.dray.registry.CredentialLookup;
 import dev.dray.registry.CredentialResolver;
+import dev.dray.registry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -63,7 +63,9 @@ public final class ImageTransfer {
                     auth,
                     p -> {
                       totals.update(p);
-                      events.emit(new PushProgress(clock.instant(), ref.toString(), totals.sent(), totals.total()));
+                      events.emit(
+                          new PushProgress(
+                              clock.instant(), ref.toString(), totals.sent(), totals.total()));
                     }));
     return result.digest().toString();
   }
@@ -106,13 +108,16 @@ public final class ImageTransfer {
             e);
       } catch (PushFailedException | PullFailedException e) {
         boolean retryable =
-            e instanceof PushFailedException push ? push.retryable() : ((PullFailedException) e).retryable();
+            e instanceof PushFailedException push
+                ? push.retryable()
+                : ((PullFailedException) e).retryable();
         if (!retryable || attempt >= backoff.attempts()) {
           throw e;
         }
         Duration delay = backoff.delayAfter(attempt);
         events.emit(
-            new Retrying(clock.instant(), operation, attempt, backoff.attempts(), delay, e.getMessage()));
+            new Retrying(
+                clock.instant(), operation, attempt, backoff.attempts(), delay, e.getMessage()));
         sleep(delay);
       }
     }

@@ -9,7 +9,8 @@ public final class PushUnauthorizedException extends BuildException {
   private final String host;
   private final List<String> attempts;
 
-  public PushUnauthorizedException(String operation, String reference, String host, List<String> attempts, Throwable cause) {
+  public PushUnauthorizedException(
+      String operation, String reference, String host, List<String> attempts, Throwable cause) {
     super(
         "registry "
             + host

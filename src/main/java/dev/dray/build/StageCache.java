@@ -12,7 +12,8 @@ public final class StageCache {
 
   /** The cache image of {@code stage} in {@code repository}. */
   public static ImageRef imageFor(ImageRef repository, String stage) {
-    String tag = "cache-" + stage.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
+    String tag =
+        "cache-" + stage.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "-");
     return repository.withTag(tag.length() > 128 ? tag.substring(0, 128) : tag);
   }
 }

@@ -49,7 +49,11 @@ final class StepTracker implements BuildListener {
     states.put(vertex.digest(), state);
     events.emit(
         new StepChanged(
-            clock.instant(), stageOf(name), name.step(), state, vertex.duration().orElse(Duration.ZERO)));
+            clock.instant(),
+            stageOf(name),
+            name.step(),
+            state,
+            vertex.duration().orElse(Duration.ZERO)));
   }
 
   @Override

@@ -34,7 +34,9 @@ public record VertexName(boolean stageStep, Optional<String> stage, String step)
     return step.regionMatches(true, 0, "FROM ", 0, 5);
   }
 
-  /** Whether this vertex belongs to {@code stageId}; {@code onlyStage} covers single-stage files. */
+  /**
+   * Whether this vertex belongs to {@code stageId}; {@code onlyStage} covers single-stage files.
+   */
   public boolean belongsTo(String stageId, boolean onlyStage) {
     return stageStep && stage.map(stageId::equals).orElse(onlyStage);
   }

@@ -9,7 +9,6 @@ import dev.dray.build.BuildPlanner;
 import dev.dray.build.BuildReport;
 import dev.dray.build.BuildRunner;
 import dev.dray.build.ImageTransfer;
-import dev.dray.registry.Sleeper;
 import dev.dray.config.BuildConfig;
 import dev.dray.config.ConfigLoader;
 import dev.dray.config.DrayConfig;
@@ -20,6 +19,7 @@ import dev.dray.events.EventSink;
 import dev.dray.image.GitContext;
 import dev.dray.image.ImageMetadata;
 import dev.dray.image.ImageRef;
+import dev.dray.registry.Sleeper;
 import dev.dray.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,16 +56,23 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Build every step; use and write no cache.")
   boolean noCache;
 
-  @Option(names = "--refresh-cache", description = "Build every step and replace every stage's cache image.")
+  @Option(
+      names = "--refresh-cache",
+      description = "Build every step and replace every stage's cache image.")
   boolean refreshCache;
 
   @Option(names = "--plan", description = "Print the plan and stop; nothing is built.")
   boolean planOnly;
 
-  @Option(names = "--json", description = "Print the build report as JSON on stdout (progress goes to stderr).")
+  @Option(
+      names = "--json",
+      description = "Print the build report as JSON on stdout (progress goes to stderr).")
   boolean json;
 
-  @Option(names = "--target", paramLabel = "STAGE", description = "Build this stage instead of build.target.")
+  @Option(
+      names = "--target",
+      paramLabel = "STAGE",
+      description = "Build this stage instead of build.target.")
   String target;
 
   BuildCommand(Map<String, String> env) {
@@ -77,7 +84,8 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path cwd = Path.of("").toAbsolutePath();
-    DrayConfig config = ConfigLoader.load(ConfigLoader.locate(cwd, java.util.Optional.ofNullable(common.config)));
+    DrayConfig config =
+        ConfigLoader.load(ConfigLoader.locate(cwd, java.util.Optional.ofNullable(common.config)));
     BuildConfig build = config.build();
     Dockerfile dockerfile = DockerfileParser.parse(build.dockerfile());
     BuildOptions options = new BuildOptions(push, noCache, refreshCache);
@@ -86,7 +94,8 @@ final class BuildCommand implements Callable<Integer> {
     ImageMetadata metadata = Wiring.metadata(config, git, clock.instant());
 
     if (planOnly) {
-      BuildPlan plan = new BuildPlanner().plan(inputs(config, dockerfile, metadata, options, Set.of()));
+      BuildPlan plan =
+          new BuildPlanner().plan(inputs(config, dockerfile, metadata, options, Set.of()));
       plan.describe().forEach(out::println);
       return 0;
     }
@@ -119,7 +128,8 @@ final class BuildCommand implements Callable<Integer> {
               events);
       Set<String> hostsWithCredentials = hostsWithCredentials(config, dockerfile, transfer);
       BuildPlan plan =
-          new BuildPlanner().plan(inputs(config, dockerfile, metadata, options, hostsWithCredentials));
+          new BuildPlanner()
+              .plan(inputs(config, dockerfile, metadata, options, hostsWithCredentials));
       if (push) {
         Wiring.requirePushAccess(Wiring.registry(env, config), config.image());
       }
@@ -185,7 +195,8 @@ final class BuildCommand implements Callable<Integer> {
       DrayConfig config, Dockerfile dockerfile, ImageTransfer transfer) {
     Set<String> hosts = new HashSet<>();
     hosts.add(config.image().registry());
-    String stage = target != null ? target : config.build().target().orElse(dockerfile.finalStage().id());
+    String stage =
+        target != null ? target : config.build().target().orElse(dockerfile.finalStage().id());
     dockerfile.externalBaseImages(stage, config.build().args()).stream()
         .map(ImageRef::registry)
         .forEach(hosts::add);

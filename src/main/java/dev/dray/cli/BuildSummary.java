@@ -46,7 +46,8 @@ final class BuildSummary {
         r.cacheHitRatio() * 100);
     r.imageId().ifPresent(id -> out.println("  image   " + id));
     if (r.sizeBytes() > 0) {
-      out.println("  size    " + ByteSize.format(r.sizeBytes()) + ", " + r.layerCount() + " layers");
+      out.println(
+          "  size    " + ByteSize.format(r.sizeBytes()) + ", " + r.layerCount() + " layers");
     }
     r.digest().ifPresent(d -> out.println("  digest  " + d));
     r.tags().forEach(t -> out.println("  tag     " + t));

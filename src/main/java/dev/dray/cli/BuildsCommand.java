@@ -14,15 +14,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dray builds}: the build history kept in the store, newest first, or one build in full. */
 @Command(
     name = "builds",
-    description = "Show recorded builds: duration, cache hits, digest, size. Give an id for details.")
+    description =
+        "Show recorded builds: duration, cache hits, digest, size. Give an id for details.")
 final class BuildsCommand implements Callable<Integer> {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -38,7 +39,10 @@ final class BuildsCommand implements Callable<Integer> {
   @Option(names = "--service", description = "Only builds of this service.")
   String service;
 
-  @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--limit"},
+      defaultValue = "20",
+      description = "How many (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--json", description = "Print the reports as JSON.")
@@ -57,7 +61,10 @@ final class BuildsCommand implements Callable<Integer> {
             store
                 .builds()
                 .find(id)
-                .orElseThrow(() -> new NotFoundException("no build with id " + id, "list them with 'dray builds'"));
+                .orElseThrow(
+                    () ->
+                        new NotFoundException(
+                            "no build with id " + id, "list them with 'dray builds'"));
         if (json) {
           out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         } else {
@@ -78,7 +85,14 @@ final class BuildsCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%-8s  %-20s  %-14s  %-9s  %8s  %6s  %9s  %s%n",
-          "ID", "STARTED", "SERVICE", "OUTCOME", "DURATION", "CACHE", "SIZE", "DIGEST");
+          "ID",
+          "STARTED",
+          "SERVICE",
+          "OUTCOME",
+          "DURATION",
+          "CACHE",
+          "SIZE",
+          "DIGEST");
       for (BuildReport r : reports) {
         out.printf(
             Locale.ROOT,

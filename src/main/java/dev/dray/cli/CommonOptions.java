@@ -8,7 +8,8 @@ final class CommonOptions {
   @Option(
       names = {"-c", "--config"},
       paramLabel = "FILE",
-      description = "The dray.yml to use (default: dray.yml or dray.yaml in the current directory).")
+      description =
+          "The dray.yml to use (default: dray.yml or dray.yaml in the current directory).")
   Path config;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")

@@ -23,10 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dray doctor}: checks that everything a build needs is in place and says how to fix what
- * is not. Exits non-zero when a check fails.
+ * {@code dray doctor}: checks that everything a build needs is in place and says how to fix what is
+ * not. Exits non-zero when a check fails.
  */
-@Command(name = "doctor", description = "Check Docker, BuildKit, the registry, disk space and GPU runtime.")
+@Command(
+    name = "doctor",
+    description = "Check Docker, BuildKit, the registry, disk space and GPU runtime.")
 final class DoctorCommand implements Callable<Integer> {
   private static final long FAIL_BELOW = 2L << 30;
   private static final long WARN_BELOW = 10L << 30;
@@ -105,22 +107,34 @@ final class DoctorCommand implements Callable<Integer> {
   private void registryCheck(List<DoctorCheck> checks) {
     DrayConfig config;
     try {
-      config = ConfigLoader.load(ConfigLoader.locate(Path.of("").toAbsolutePath(), Optional.ofNullable(common.config)));
+      config =
+          ConfigLoader.load(
+              ConfigLoader.locate(
+                  Path.of("").toAbsolutePath(), Optional.ofNullable(common.config)));
     } catch (DrayException e) {
       checks.add(
           DoctorCheck.info(
-              "registry", "not checked: " + firstLine(e.getMessage()), e.hint().orElse("run dray doctor where dray.yml is")));
+              "registry",
+              "not checked: " + firstLine(e.getMessage()),
+              e.hint().orElse("run dray doctor where dray.yml is")));
       return;
     }
     PushAccess access = Wiring.registry(env, config).checkPushAccess(config.image());
     checks.add(
         switch (access) {
-          case PushAccess.Ok ok -> DoctorCheck.ok("registry", config.image().name() + ": " + ok.detail());
+          case PushAccess.Ok ok ->
+              DoctorCheck.ok("registry", config.image().name() + ": " + ok.detail());
           case PushAccess.Unauthorized no ->
               DoctorCheck.fail(
                   "registry",
-                  config.image().name() + ": " + no.detail() + "; tried: " + String.join("; ", no.attempts()),
-                  "run 'docker login " + config.image().registry() + "' or set DRAY_REGISTRY_USERNAME/DRAY_REGISTRY_PASSWORD");
+                  config.image().name()
+                      + ": "
+                      + no.detail()
+                      + "; tried: "
+                      + String.join("; ", no.attempts()),
+                  "run 'docker login "
+                      + config.image().registry()
+                      + "' or set DRAY_REGISTRY_USERNAME/DRAY_REGISTRY_PASSWORD");
           case PushAccess.Unreachable no ->
               DoctorCheck.fail(
                   "registry",
@@ -136,13 +150,16 @@ final class DoctorCommand implements Callable<Integer> {
       long free = Files.getFileStore(where).getUsableSpace();
       String detail = ByteSize.format(free) + " free on " + where;
       if (free < FAIL_BELOW) {
-        return DoctorCheck.fail("disk", detail, "free space: 'docker system prune' or 'dray prune'");
+        return DoctorCheck.fail(
+            "disk", detail, "free space: 'docker system prune' or 'dray prune'");
       }
       return free < WARN_BELOW
-          ? DoctorCheck.warn("disk", detail, "builds of large images may run out; consider 'docker system prune'")
+          ? DoctorCheck.warn(
+              "disk", detail, "builds of large images may run out; consider 'docker system prune'")
           : DoctorCheck.ok("disk", detail);
     } catch (IOException e) {
-      return DoctorCheck.warn("disk", "cannot read free space of " + where + ": " + e.getMessage(), "");
+      return DoctorCheck.warn(
+          "disk", "cannot read free space of " + where + ": " + e.getMessage(), "");
     }
   }
 

@@ -90,7 +90,8 @@ final class LiveBuildProgress implements EventSink {
         l.output = "";
         l.status =
             f.ranSteps()
-                ? term.green("built") + term.dim(" " + l.ran + " step(s) ran, " + l.cached + " cached")
+                ? term.green("built")
+                    + term.dim(" " + l.ran + " step(s) ran, " + l.cached + " cached")
                 : term.green("cached") + term.dim(" restored from cache");
       }
       case StageCachePushed p -> pending.add(term.dim("  cache pushed  " + p.reference()));
@@ -100,7 +101,10 @@ final class LiveBuildProgress implements EventSink {
             "pushing "
                 + p.reference()
                 + (p.totalBytes() > 0
-                    ? "  " + ByteSize.format(p.sentBytes()) + " / " + ByteSize.format(p.totalBytes())
+                    ? "  "
+                        + ByteSize.format(p.sentBytes())
+                        + " / "
+                        + ByteSize.format(p.totalBytes())
                     : "");
         force = false;
       }
@@ -140,7 +144,9 @@ final class LiveBuildProgress implements EventSink {
     int lines = 0;
     for (StageLine l : stages.values()) {
       String elapsed =
-          l.runningSince == null ? "" : term.dim(" " + Durations.format(Duration.between(l.runningSince, now)));
+          l.runningSince == null
+              ? ""
+              : term.dim(" " + Durations.format(Duration.between(l.runningSince, now)));
       sb.append("\u001b[2K  ")
           .append(term.bold(pad(l.name, width)))
           .append("  ")
@@ -149,7 +155,10 @@ final class LiveBuildProgress implements EventSink {
           .append('\n');
       lines++;
       if (!l.output.isEmpty()) {
-        sb.append("\u001b[2K  ").append(" ".repeat(width + 2)).append(term.dim("│ " + clip(l.output))).append('\n');
+        sb.append("\u001b[2K  ")
+            .append(" ".repeat(width + 2))
+            .append(term.dim("│ " + clip(l.output)))
+            .append('\n');
         lines++;
       }
     }

@@ -38,14 +38,20 @@ final class PlainBuildProgress implements EventSink {
     String line =
         switch (e) {
           case BuildStarted s ->
-              "build " + s.repository() + " (" + s.service() + "): stages " + String.join(" → ", s.stages());
+              "build "
+                  + s.repository()
+                  + " ("
+                  + s.service()
+                  + "): stages "
+                  + String.join(" → ", s.stages());
           case BaseImagePulling p -> "pull " + p.reference();
           case StageBuildStarted s -> "[" + s.stage() + "] building";
           case StepChanged s ->
               switch (s.state()) {
                 case RUNNING -> "[" + s.stage() + "] " + s.step() + " … running";
                 case CACHED -> "[" + s.stage() + "] " + s.step() + " … cached";
-                case DONE -> "[" + s.stage() + "] " + s.step() + " … done " + Durations.format(s.elapsed());
+                case DONE ->
+                    "[" + s.stage() + "] " + s.step() + " … done " + Durations.format(s.elapsed());
                 case FAILED -> "[" + s.stage() + "] " + s.step() + " … FAILED";
               };
           case StepOutput o -> showOutput ? "[" + o.stage() + "] | " + o.line() : null;
@@ -57,7 +63,8 @@ final class PlainBuildProgress implements EventSink {
                   + " in "
                   + Durations.format(f.duration());
           case StageCachePushed p -> "[" + p.stage() + "] cache pushed: " + p.reference();
-          case StageCacheKept k -> "[" + k.stage() + "] cache unchanged, not pushed: " + k.reference();
+          case StageCacheKept k ->
+              "[" + k.stage() + "] cache unchanged, not pushed: " + k.reference();
           case PushProgress p -> null;
           case Retrying r ->
               r.operation()

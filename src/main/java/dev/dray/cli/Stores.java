@@ -5,7 +5,9 @@ import dev.dray.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Opens the store the environment points at: {@code DRAY_STORE} (URL or path) or the default file. */
+/**
+ * Opens the store the environment points at: {@code DRAY_STORE} (URL or path) or the default file.
+ */
 final class Stores {
   private Stores() {}
 

@@ -5,8 +5,8 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
- * What the output is attached to: whether it is an interactive terminal (live progress) and
- * whether to use colour ({@code NO_COLOR}, {@code TERM=dumb} and non-terminals get none).
+ * What the output is attached to: whether it is an interactive terminal (live progress) and whether
+ * to use colour ({@code NO_COLOR}, {@code TERM=dumb} and non-terminals get none).
  */
 record Terminal(boolean interactive, boolean color) {
 

@@ -1,5 +1,6 @@
 package dev.dray.dockerfile;
 
+import dev.dray.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

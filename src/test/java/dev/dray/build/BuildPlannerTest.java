@@ -43,10 +43,12 @@ class BuildPlannerTest {
 
   @Test
   void registryCacheBuildsEveryStageInDependencyOrderUsingAllStageCachesAsSources() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, false), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, false), Set.of()));
 
     List<BuildStage> passes = steps(plan, BuildStage.class);
-    assertThat(passes).extracting(BuildStage::stage)
+    assertThat(passes)
+        .extracting(BuildStage::stage)
         .containsExactly("base", "python-deps", "node-deps", "builder", "runtime");
     List<String> allCaches =
         List.of(
@@ -63,28 +65,43 @@ class BuildPlannerTest {
             "127.0.0.1:5000/acme/app:latest",
             "127.0.0.1:5000/acme/app:sha-0123456",
             "127.0.0.1:5000/acme/app:cache-runtime");
-    assertThat(passes.get(4).labels()).containsEntry("org.opencontainers.image.revision", "0123456789");
+    assertThat(passes.get(4).labels())
+        .containsEntry("org.opencontainers.image.revision", "0123456789");
     assertThat(passes.subList(0, 4)).allSatisfy(p -> assertThat(p.labels()).isEmpty());
   }
 
   @Test
   void pushesEachStageCacheOnlyWhenItRanThenTheTagsAfterTheGuard() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, false), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, false), Set.of()));
 
     List<String> kinds = plan.steps().stream().map(s -> s.getClass().getSimpleName()).toList();
     assertThat(kinds)
         .containsExactly(
-            "BuildStage", "BuildStage", "BuildStage", "BuildStage", "BuildStage", "CheckGuards",
-            "PushStageCache", "PushStageCache", "PushStageCache", "PushStageCache", "PushStageCache",
-            "PushTag", "PushTag");
-    assertThat(steps(plan, PushStageCache.class)).allSatisfy(p -> assertThat(p.onlyIfStageRan()).isTrue());
-    assertThat(steps(plan, PushTag.class)).extracting(p -> p.reference().toString())
+            "BuildStage",
+            "BuildStage",
+            "BuildStage",
+            "BuildStage",
+            "BuildStage",
+            "CheckGuards",
+            "PushStageCache",
+            "PushStageCache",
+            "PushStageCache",
+            "PushStageCache",
+            "PushStageCache",
+            "PushTag",
+            "PushTag");
+    assertThat(steps(plan, PushStageCache.class))
+        .allSatisfy(p -> assertThat(p.onlyIfStageRan()).isTrue());
+    assertThat(steps(plan, PushTag.class))
+        .extracting(p -> p.reference().toString())
         .containsExactly("127.0.0.1:5000/acme/app:latest", "127.0.0.1:5000/acme/app:sha-0123456");
   }
 
   @Test
   void withoutPushNothingIsPushed() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(false, false, false), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(false, false, false), Set.of()));
 
     assertThat(steps(plan, PushStageCache.class)).isEmpty();
     assertThat(steps(plan, PushTag.class)).isEmpty();
@@ -92,19 +109,24 @@ class BuildPlannerTest {
 
   @Test
   void refreshCacheIgnoresCacheSourcesAndReplacesEveryStageCache() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, true), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, true), Set.of()));
 
-    assertThat(steps(plan, BuildStage.class)).allSatisfy(p -> {
-      assertThat(p.cacheFrom()).isEmpty();
-      assertThat(p.noCache()).isTrue();
-    });
-    assertThat(steps(plan, PushStageCache.class)).hasSize(5)
+    assertThat(steps(plan, BuildStage.class))
+        .allSatisfy(
+            p -> {
+              assertThat(p.cacheFrom()).isEmpty();
+              assertThat(p.noCache()).isTrue();
+            });
+    assertThat(steps(plan, PushStageCache.class))
+        .hasSize(5)
         .allSatisfy(p -> assertThat(p.onlyIfStageRan()).isFalse());
   }
 
   @Test
   void noCacheBuildsEveryStepAndWritesNoCache() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, true, false), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, true, false), Set.of()));
 
     assertThat(steps(plan, BuildStage.class)).allSatisfy(p -> assertThat(p.noCache()).isTrue());
     assertThat(steps(plan, PushStageCache.class)).isEmpty();
@@ -113,35 +135,49 @@ class BuildPlannerTest {
 
   @Test
   void inlineCacheBuildsOnceFromLatestLikeTheUsualWorkflow() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.INLINE, new BuildOptions(true, false, false), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.INLINE, new BuildOptions(true, false, false), Set.of()));
 
     List<BuildStage> passes = steps(plan, BuildStage.class);
-    assertThat(passes).singleElement().satisfies(p -> {
-      assertThat(p.stage()).isEqualTo("runtime");
-      assertThat(p.cacheFrom()).containsExactly("127.0.0.1:5000/acme/app:latest");
-      assertThat(p.inlineCache()).isTrue();
-    });
+    assertThat(passes)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.stage()).isEqualTo("runtime");
+              assertThat(p.cacheFrom()).containsExactly("127.0.0.1:5000/acme/app:latest");
+              assertThat(p.inlineCache()).isTrue();
+            });
   }
 
   @Test
   void cacheNoneUsesNoCacheSource() {
-    BuildPlan plan = planner.plan(inputs(CacheMode.NONE, new BuildOptions(true, false, false), Set.of()));
+    BuildPlan plan =
+        planner.plan(inputs(CacheMode.NONE, new BuildOptions(true, false, false), Set.of()));
 
-    assertThat(steps(plan, BuildStage.class)).singleElement().satisfies(p -> {
-      assertThat(p.cacheFrom()).isEmpty();
-      assertThat(p.inlineCache()).isFalse();
-    });
+    assertThat(steps(plan, BuildStage.class))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.cacheFrom()).isEmpty();
+              assertThat(p.inlineCache()).isFalse();
+            });
   }
 
   @Test
   void pullsBaseAndCacheImagesFirstWhenTheirRegistryNeedsCredentials() {
     BuildPlan plan =
-        planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, false), Set.of("127.0.0.1:5000")));
+        planner.plan(
+            inputs(
+                CacheMode.REGISTRY,
+                new BuildOptions(true, false, false),
+                Set.of("127.0.0.1:5000")));
 
     List<PullImage> pulls = steps(plan, PullImage.class);
     assertThat(pulls.get(0).image().toString()).isEqualTo("127.0.0.1:5000/dray/busybox:1");
     assertThat(pulls.get(0).optional()).isFalse();
-    assertThat(pulls.subList(1, pulls.size())).hasSize(5).allSatisfy(p -> assertThat(p.optional()).isTrue());
+    assertThat(pulls.subList(1, pulls.size()))
+        .hasSize(5)
+        .allSatisfy(p -> assertThat(p.optional()).isTrue());
     assertThat(plan.steps().get(0)).isInstanceOf(PullImage.class);
   }
 
@@ -155,7 +191,9 @@ class BuildPlannerTest {
 
   @Test
   void anUnknownTargetIsAnErrorNamingTheStages() {
-    BuildInputs in = withTarget(inputs(CacheMode.REGISTRY, new BuildOptions(false, false, false), Set.of()), "tests");
+    BuildInputs in =
+        withTarget(
+            inputs(CacheMode.REGISTRY, new BuildOptions(false, false, false), Set.of()), "tests");
 
     assertThatThrownBy(() -> planner.plan(in))
         .isInstanceOf(DockerfileException.class)
@@ -167,9 +205,22 @@ class BuildPlannerTest {
   void twoPlatformsAreRefusedWithAHint() {
     BuildInputs base = inputs(CacheMode.REGISTRY, new BuildOptions(false, false, false), Set.of());
     BuildInputs in =
-        new BuildInputs(base.service(), base.repository(), base.context(), base.dockerfilePath(), base.dockerfile(),
-            base.target(), base.buildArgs(), List.of("linux/amd64", "linux/arm64"), base.cache(),
-            base.maxSizeBytes(), base.maxLayers(), base.extraPulls(), base.tags(), base.labels(), base.options(),
+        new BuildInputs(
+            base.service(),
+            base.repository(),
+            base.context(),
+            base.dockerfilePath(),
+            base.dockerfile(),
+            base.target(),
+            base.buildArgs(),
+            List.of("linux/amd64", "linux/arm64"),
+            base.cache(),
+            base.maxSizeBytes(),
+            base.maxLayers(),
+            base.extraPulls(),
+            base.tags(),
+            base.labels(),
+            base.options(),
             base.hostsWithCredentials());
 
     assertThatThrownBy(() -> planner.plan(in))
@@ -179,16 +230,32 @@ class BuildPlannerTest {
 
   @Test
   void noCacheAndRefreshCacheTogetherAreRefused() {
-    assertThatThrownBy(() -> new BuildOptions(true, true, true)).isInstanceOf(BuildConfigException.class);
+    assertThatThrownBy(() -> new BuildOptions(true, true, true))
+        .isInstanceOf(BuildConfigException.class);
   }
 
   private static BuildInputs withTarget(BuildInputs b, String target) {
-    return new BuildInputs(b.service(), b.repository(), b.context(), b.dockerfilePath(), b.dockerfile(),
-        Optional.of(target), b.buildArgs(), b.platforms(), b.cache(), b.maxSizeBytes(), b.maxLayers(),
-        b.extraPulls(), b.tags(), b.labels(), b.options(), b.hostsWithCredentials());
+    return new BuildInputs(
+        b.service(),
+        b.repository(),
+        b.context(),
+        b.dockerfilePath(),
+        b.dockerfile(),
+        Optional.of(target),
+        b.buildArgs(),
+        b.platforms(),
+        b.cache(),
+        b.maxSizeBytes(),
+        b.maxLayers(),
+        b.extraPulls(),
+        b.tags(),
+        b.labels(),
+        b.options(),
+        b.hostsWithCredentials());
   }
 
-  private static BuildInputs inputs(CacheMode cache, BuildOptions options, Set<String> hostsWithCredentials) {
+  private static BuildInputs inputs(
+      CacheMode cache, BuildOptions options, Set<String> hostsWithCredentials) {
     Dockerfile dockerfile = DockerfileParser.parse(FIVE_STAGES, "Dockerfile");
     return new BuildInputs(
         "app",

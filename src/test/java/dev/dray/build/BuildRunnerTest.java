@@ -3,6 +3,7 @@ package dev.dray.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dray.Secret;
 import dev.dray.build.BuildEvent.Retrying;
 import dev.dray.build.BuildEvent.StageCacheKept;
 import dev.dray.build.BuildReport.StageReport;
@@ -13,7 +14,6 @@ import dev.dray.image.ImageRef;
 import dev.dray.registry.Credential;
 import dev.dray.registry.CredentialResolver;
 import dev.dray.registry.CredentialSource;
-import dev.dray.Secret;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,7 +48,9 @@ class BuildRunnerTest {
     ScriptedEngine engine =
         new ScriptedEngine().pass("deps", true, true).pass("builder", false).pass("runtime", false);
 
-    BuildReport report = runner(engine, CredentialResolver.anonymous()).run(plan(true, OptionalLong.empty()), "id-1", "refs/heads/main", "abc");
+    BuildReport report =
+        runner(engine, CredentialResolver.anonymous())
+            .run(plan(true, OptionalLong.empty()), "id-1", "refs/heads/main", "abc");
 
     assertThat(engine.pushes)
         .containsExactly(
@@ -56,7 +58,8 @@ class BuildRunnerTest {
             "127.0.0.1:5000/acme/app:cache-runtime",
             "127.0.0.1:5000/acme/app:latest");
     assertThat(events).filteredOn(StageCacheKept.class::isInstance).hasSize(1);
-    assertThat(report.stages()).extracting(StageReport::name, StageReport::ranSteps, StageReport::cachePushed)
+    assertThat(report.stages())
+        .extracting(StageReport::name, StageReport::ranSteps, StageReport::cachePushed)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("deps", false, false),
             org.assertj.core.groups.Tuple.tuple("builder", true, true),
@@ -67,24 +70,32 @@ class BuildRunnerTest {
 
   @Test
   void retriesATransientPushFailureWithGrowingWaits() {
-    ScriptedEngine engine = new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
     engine.pushFailures.add(ScriptedEngine.transientPushFailure("127.0.0.1:5000/acme/app:latest"));
     engine.pushFailures.add(ScriptedEngine.transientPushFailure("127.0.0.1:5000/acme/app:latest"));
 
-    BuildReport report = runner(engine, CredentialResolver.anonymous()).run(plan(true, OptionalLong.empty()), "id", "r", "s");
+    BuildReport report =
+        runner(engine, CredentialResolver.anonymous())
+            .run(plan(true, OptionalLong.empty()), "id", "r", "s");
 
     assertThat(report.outcome()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
-    assertThat(engine.pushes).containsExactly(
-        "127.0.0.1:5000/acme/app:latest", "127.0.0.1:5000/acme/app:latest", "127.0.0.1:5000/acme/app:latest");
+    assertThat(engine.pushes)
+        .containsExactly(
+            "127.0.0.1:5000/acme/app:latest",
+            "127.0.0.1:5000/acme/app:latest",
+            "127.0.0.1:5000/acme/app:latest");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     assertThat(events).filteredOn(Retrying.class::isInstance).hasSize(2);
   }
 
   @Test
   void givesUpAfterTheLastAttempt() {
-    ScriptedEngine engine = new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
     for (int i = 0; i < 3; i++) {
-      engine.pushFailures.add(ScriptedEngine.transientPushFailure("127.0.0.1:5000/acme/app:latest"));
+      engine.pushFailures.add(
+          ScriptedEngine.transientPushFailure("127.0.0.1:5000/acme/app:latest"));
     }
     BuildRunner runner = runner(engine, CredentialResolver.anonymous());
 
@@ -92,17 +103,21 @@ class BuildRunnerTest {
         .hasMessageContaining("connection reset");
     assertThat(engine.pushes).hasSize(3);
     assertThat(events.get(events.size() - 1))
-        .isInstanceOfSatisfying(BuildEvent.BuildFinished.class,
+        .isInstanceOfSatisfying(
+            BuildEvent.BuildFinished.class,
             f -> assertThat(f.report().outcome()).isEqualTo(BuildReport.Outcome.FAILED));
   }
 
   @Test
   void anUnauthorizedPushListsEveryCredentialSourceTried() {
-    ScriptedEngine engine = new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
     engine.pushFailures.add(ScriptedEngine.unauthorized("127.0.0.1:5000/acme/app:latest"));
-    CredentialResolver nothing = new CredentialResolver(List.of(new Missing("env DRAY_REGISTRY_USERNAME: not set")));
+    CredentialResolver nothing =
+        new CredentialResolver(List.of(new Missing("env DRAY_REGISTRY_USERNAME: not set")));
 
-    assertThatThrownBy(() -> runner(engine, nothing).run(plan(true, OptionalLong.empty()), "id", "r", "s"))
+    assertThatThrownBy(
+            () -> runner(engine, nothing).run(plan(true, OptionalLong.empty()), "id", "r", "s"))
         .isInstanceOf(PushUnauthorizedException.class)
         .hasMessageContaining("env DRAY_REGISTRY_USERNAME: not set")
         .hasMessageContaining("127.0.0.1:5000");
@@ -111,22 +126,29 @@ class BuildRunnerTest {
 
   @Test
   void sendsTheCredentialsFoundForTheRegistryWithoutShowingThem() {
-    ScriptedEngine engine = new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", true).pass("builder", true).pass("runtime", true);
     CredentialResolver resolver =
-        new CredentialResolver(List.of(new Found(new Credential.Basic("dray", Secret.of("s3cret-pass")))));
+        new CredentialResolver(
+            List.of(new Found(new Credential.Basic("dray", Secret.of("s3cret-pass")))));
 
     runner(engine, resolver).run(plan(true, OptionalLong.empty()), "id", "r", "s");
 
-    assertThat(engine.pushAuth).allSatisfy(a -> assertThat(a.orElseThrow().reveal()).contains("s3cret-pass"));
+    assertThat(engine.pushAuth)
+        .allSatisfy(a -> assertThat(a.orElseThrow().reveal()).contains("s3cret-pass"));
     assertThat(events).allSatisfy(e -> assertThat(e.toString()).doesNotContain("s3cret-pass"));
   }
 
   @Test
   void anImageOverMaxSizeFailsBeforeAnythingIsPushed() {
-    ScriptedEngine engine = new ScriptedEngine().pass("deps", false).pass("builder", false).pass("runtime", false);
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", false).pass("builder", false).pass("runtime", false);
     engine.imageSize = 3_000_000;
 
-    assertThatThrownBy(() -> runner(engine, CredentialResolver.anonymous()).run(plan(true, OptionalLong.of(2_000_000)), "id", "r", "s"))
+    assertThatThrownBy(
+            () ->
+                runner(engine, CredentialResolver.anonymous())
+                    .run(plan(true, OptionalLong.of(2_000_000)), "id", "r", "s"))
         .isInstanceOf(BuildGuardException.class)
         .hasMessageContaining("max_size")
         .hasMessageContaining("3.0 MB");
@@ -135,17 +157,36 @@ class BuildRunnerTest {
 
   private BuildRunner runner(ScriptedEngine engine, CredentialResolver credentials) {
     ImageTransfer transfer =
-        new ImageTransfer(engine, credentials, new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(8)),
-            sleeps::add, clock, events::add);
+        new ImageTransfer(
+            engine,
+            credentials,
+            new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(8)),
+            sleeps::add,
+            clock,
+            events::add);
     return new BuildRunner(engine, transfer, clock, events::add);
   }
 
   private static BuildPlan plan(boolean push, OptionalLong maxSize) {
-    return new BuildPlanner().plan(new BuildInputs(
-        "app", ImageRef.parse("127.0.0.1:5000/acme/app"), Path.of("/tmp/ctx"), "Dockerfile",
-        DockerfileParser.parse(THREE_STAGES, "Dockerfile"), Optional.empty(), Map.of(), List.of(),
-        CacheMode.REGISTRY, maxSize, OptionalInt.empty(), List.of(), List.of("latest"), Map.of(),
-        new BuildOptions(push, false, false), Set.of()));
+    return new BuildPlanner()
+        .plan(
+            new BuildInputs(
+                "app",
+                ImageRef.parse("127.0.0.1:5000/acme/app"),
+                Path.of("/tmp/ctx"),
+                "Dockerfile",
+                DockerfileParser.parse(THREE_STAGES, "Dockerfile"),
+                Optional.empty(),
+                Map.of(),
+                List.of(),
+                CacheMode.REGISTRY,
+                maxSize,
+                OptionalInt.empty(),
+                List.of(),
+                List.of("latest"),
+                Map.of(),
+                new BuildOptions(push, false, false),
+                Set.of()));
   }
 
   private record Missing(String line) implements CredentialSource {

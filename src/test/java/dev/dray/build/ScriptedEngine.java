@@ -42,7 +42,8 @@ final class ScriptedEngine implements DockerEngine {
     Instant t = Instant.parse("2026-11-22T10:00:00Z");
     vertices.add(vertex("from-" + stage, "[" + stage + " 1/3] FROM base", false, t));
     for (int i = 0; i < cached.length; i++) {
-      vertices.add(vertex(stage + i, "[" + stage + " " + (i + 2) + "/3] RUN step " + i, cached[i], t));
+      vertices.add(
+          vertex(stage + i, "[" + stage + " " + (i + 2) + "/3] RUN step " + i, cached[i], t));
     }
     verticesByTarget.put(stage, vertices);
     return this;
@@ -50,7 +51,12 @@ final class ScriptedEngine implements DockerEngine {
 
   static Vertex vertex(String digest, String name, boolean cached, Instant t) {
     return new Vertex(
-        digest, List.of(), name, cached, Optional.of(t), Optional.of(t.plusSeconds(cached ? 0 : 2)),
+        digest,
+        List.of(),
+        name,
+        cached,
+        Optional.of(t),
+        Optional.of(t.plusSeconds(cached ? 0 : 2)),
         Optional.empty());
   }
 
@@ -59,7 +65,8 @@ final class ScriptedEngine implements DockerEngine {
   }
 
   static EngineAuthException unauthorized(String ref) {
-    return new EngineAuthException(ImageRef.parse(ref), "push", "unauthorized: authentication required");
+    return new EngineAuthException(
+        ImageRef.parse(ref), "push", "unauthorized: authentication required");
   }
 
   @Override
@@ -84,7 +91,8 @@ final class ScriptedEngine implements DockerEngine {
   @Override
   public Optional<ImageDetails> inspectImage(String nameOrId) {
     return Optional.of(
-        new ImageDetails(nameOrId, List.of(), List.of(), imageSize, imageLayers, Map.of(), Optional.empty()));
+        new ImageDetails(
+            nameOrId, List.of(), List.of(), imageSize, imageLayers, Map.of(), Optional.empty()));
   }
 
   @Override

@@ -1,14 +1,14 @@
-package dev.dray.config;
+package dev.dray;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /** Finds the known word closest to a misspelt one by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
   /** The candidate at the smallest edit distance, if it is close enough to be a likely typo. */
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
