@@ -1,6 +1,8 @@
 package dev.dray.cli;
 
 import dev.dray.DrayException;
+import dev.dray.config.ConfigLoader;
+import dev.dray.config.DrayConfig;
 import dev.dray.image.GitContext;
 import dev.dray.image.GitContextException;
 import dev.dray.image.GitContextResolver;
@@ -8,11 +10,13 @@ import dev.dray.image.ImageMetadata;
 import dev.dray.image.MetadataGenerator;
 import dev.dray.image.ProjectInfo;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -100,19 +104,33 @@ public final class TagsCommand implements Callable<Integer> {
   @Option(names = "--labels", description = "Also print the labels, after a blank line.")
   boolean labels;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "dray.yml (not read yet).")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "dray.yml for image, tag rules, flavor and labels (default: dray.yml here, if any).")
   Path config;
 
   private final Defaults defaults;
   private final Supplier<GitContext> gitContext;
   private final Clock clock;
 
+  private final Map<String, String> env;
+
   /** Reads the Git context from the process environment and the current directory. */
   public TagsCommand() {
-    this(
-        Defaults.NONE,
-        () -> GitContextResolver.standard().resolve(System.getenv(), Path.of("").toAbsolutePath()),
-        Clock.systemUTC());
+    this(System.getenv());
+  }
+
+  /**
+   * Reads the Git context from {@code env} and the current directory, and defaults from dray.yml
+   * when one is given with {@code --config} or lies in the current directory.
+   */
+  TagsCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    this.defaults = null;
+    this.gitContext = null;
+    this.clock = Clock.systemUTC();
   }
 
   /**
@@ -121,6 +139,7 @@ public final class TagsCommand implements Callable<Integer> {
    * @param clock the build time for labels and date expressions
    */
   public TagsCommand(Defaults defaults, Supplier<GitContext> gitContext, Clock clock) {
+    this.env = Map.of();
     this.defaults = defaults;
     this.gitContext = gitContext;
     this.clock = clock;
@@ -128,6 +147,14 @@ public final class TagsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Defaults defaults;
+    Supplier<GitContext> gitContext;
+    try {
+      defaults = this.defaults != null ? this.defaults : configuredDefaults();
+      gitContext = this.gitContext != null ? this.gitContext : this::discoverGitContext;
+    } catch (DrayException e) {
+      return fail(e, BAD_INPUT);
+    }
     GitContext discovered = null;
     try {
       discovered = gitContext.get();
@@ -151,6 +178,24 @@ public final class TagsCommand implements Callable<Integer> {
     } catch (DrayException e) {
       return fail(e, BAD_INPUT);
     }
+  }
+
+  private Defaults configuredDefaults() {
+    Path cwd = Path.of("").toAbsolutePath();
+    boolean present =
+        config != null
+            || ConfigLoader.FILE_NAMES.stream().anyMatch(n -> Files.isRegularFile(cwd.resolve(n)));
+    if (!present) {
+      return Defaults.NONE;
+    }
+    DrayConfig c = ConfigLoader.load(ConfigLoader.locate(cwd, Optional.ofNullable(config)));
+    return new Defaults(
+        List.of(c.image().name()), c.tagRules(), c.flavor(), Wiring.project(c), c.labels());
+  }
+
+  private GitContext discoverGitContext() {
+    Path dir = config == null ? Path.of("").toAbsolutePath() : config.toAbsolutePath().getParent();
+    return GitContextResolver.standard().resolve(env, dir);
   }
 
   private GitContext withOptions(GitContext discovered) {

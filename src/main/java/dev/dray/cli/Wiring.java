@@ -66,16 +66,20 @@ final class Wiring {
   }
 
   static ImageMetadata metadata(DrayConfig config, GitContext git, Instant now) {
-    Map<String, String> labels = config.labels();
-    ProjectInfo project =
-        new ProjectInfo(
-            "",
-            labels.getOrDefault("org.opencontainers.image.description", ""),
-            labels.getOrDefault("org.opencontainers.image.licenses", ""),
-            "",
-            config.service());
-    return MetadataGenerator.parse(config.tagRules(), config.flavor(), project, labels)
+    return MetadataGenerator.parse(
+            config.tagRules(), config.flavor(), project(config), config.labels())
         .generate(java.util.List.of(config.image().name()), git, now);
+  }
+
+  /** What dray.yml says about the project, for the OCI labels. */
+  static ProjectInfo project(DrayConfig config) {
+    Map<String, String> labels = config.labels();
+    return new ProjectInfo(
+        "",
+        labels.getOrDefault("org.opencontainers.image.description", ""),
+        labels.getOrDefault("org.opencontainers.image.licenses", ""),
+        "",
+        config.service());
   }
 
   private static Path home() {

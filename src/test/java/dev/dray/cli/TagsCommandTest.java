@@ -189,6 +189,9 @@ class TagsCommandTest {
 
   @Test
   void isRegisteredAsSubcommandOfDray() {
-    assertThat(new CommandLine(new Main()).getSubcommands()).containsKey("tags");
+    assertThat(
+            Main.commandLine(new java.io.PrintWriter(out), new java.io.PrintWriter(err), Map.of())
+                .getSubcommands())
+        .containsKey("tags");
   }
 }
