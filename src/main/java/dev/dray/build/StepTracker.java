@@ -1,5 +1,6 @@
 package dev.dray.build;
 
+import dev.dray.build.BuildEvent.BuildWarning;
 import dev.dray.build.BuildEvent.StepChanged;
 import dev.dray.build.BuildEvent.StepOutput;
 import dev.dray.build.BuildEvent.StepState;
@@ -26,6 +27,7 @@ final class StepTracker implements BuildListener {
   private final EventSink events;
   private final Map<String, Vertex> vertices = new LinkedHashMap<>();
   private final Map<String, StepState> states = new LinkedHashMap<>();
+  private final Set<String> warned = new java.util.HashSet<>();
 
   StepTracker(List<String> stages, Set<String> quiet, Clock clock, EventSink events) {
     this.quiet = Set.copyOf(quiet);
@@ -39,7 +41,14 @@ final class StepTracker implements BuildListener {
   public synchronized void vertexChanged(Vertex vertex) {
     vertices.put(vertex.digest(), vertex);
     VertexName name = VertexName.parse(vertex.name());
-    if (!name.stageStep() || quiet.contains(stageOf(name))) {
+    if (!name.stageStep()) {
+      vertex
+          .error()
+          .filter(e -> warned.add(vertex.digest()))
+          .ifPresent(e -> events.emit(new BuildWarning(clock.instant(), vertex.name(), e)));
+      return;
+    }
+    if (quiet.contains(stageOf(name))) {
       return;
     }
     StepState state = stateOf(vertex);

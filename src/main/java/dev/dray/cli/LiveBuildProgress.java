@@ -4,6 +4,7 @@ import dev.dray.build.BuildEvent;
 import dev.dray.build.BuildEvent.BaseImagePulling;
 import dev.dray.build.BuildEvent.BuildFinished;
 import dev.dray.build.BuildEvent.BuildStarted;
+import dev.dray.build.BuildEvent.BuildWarning;
 import dev.dray.build.BuildEvent.PushProgress;
 import dev.dray.build.BuildEvent.Retrying;
 import dev.dray.build.BuildEvent.StageBuildFinished;
@@ -118,6 +119,7 @@ final class LiveBuildProgress implements EventSink {
         pending.add(term.green("  pushed  ") + t.reference() + term.dim("  " + t.digest()));
       }
       case BuildFinished f -> activity = "";
+      case BuildWarning w -> pending.add(term.yellow("  warning ") + w.step() + ": " + w.message());
     }
     redraw(force || e instanceof BuildFinished);
   }

@@ -4,6 +4,7 @@ import dev.dray.build.BuildEvent;
 import dev.dray.build.BuildEvent.BaseImagePulling;
 import dev.dray.build.BuildEvent.BuildFinished;
 import dev.dray.build.BuildEvent.BuildStarted;
+import dev.dray.build.BuildEvent.BuildWarning;
 import dev.dray.build.BuildEvent.PushProgress;
 import dev.dray.build.BuildEvent.Retrying;
 import dev.dray.build.BuildEvent.StageBuildFinished;
@@ -77,6 +78,7 @@ final class PlainBuildProgress implements EventSink {
                   + " in "
                   + Durations.format(r.delay());
           case TagPushed t -> "pushed " + t.reference() + " " + t.digest();
+          case BuildWarning w -> "warning: " + w.step() + ": " + w.message();
           case BuildFinished f -> null;
         };
     if (line != null) {

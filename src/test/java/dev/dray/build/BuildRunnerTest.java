@@ -140,6 +140,34 @@ class BuildRunnerTest {
   }
 
   @Test
+  void aFailedCacheImportIsReportedAsAWarningWhileTheBuildGoesOn() {
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", false).pass("builder", false).pass("runtime", false);
+    engine.extraVertices.add(
+        new dev.dray.engine.Vertex(
+            "import",
+            List.of(),
+            "importing cache manifest from 127.0.0.1:5001/x:cache-deps",
+            false,
+            Optional.of(clock.instant()),
+            Optional.of(clock.instant()),
+            Optional.of("no active sessions")));
+
+    BuildReport report =
+        runner(engine, CredentialResolver.anonymous())
+            .run(plan(false, OptionalLong.empty()), "id", "r", "s");
+
+    assertThat(report.outcome()).isEqualTo(BuildReport.Outcome.SUCCEEDED);
+    assertThat(events)
+        .filteredOn(BuildEvent.BuildWarning.class::isInstance)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(((BuildEvent.BuildWarning) e).message())
+                    .isEqualTo("no active sessions"));
+  }
+
+  @Test
   void anImageOverMaxSizeFailsBeforeAnythingIsPushed() {
     ScriptedEngine engine =
         new ScriptedEngine().pass("deps", false).pass("builder", false).pass("runtime", false);

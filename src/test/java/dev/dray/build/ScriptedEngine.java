@@ -33,6 +33,7 @@ final class ScriptedEngine implements DockerEngine {
   final List<Optional<Secret>> pushAuth = new ArrayList<>();
   final Map<String, List<Vertex>> verticesByTarget = new HashMap<>();
   final Deque<RuntimeException> pushFailures = new ArrayDeque<>();
+  final List<Vertex> extraVertices = new ArrayList<>();
   long imageSize = 1_000_000;
   int imageLayers = 5;
 
@@ -73,7 +74,8 @@ final class ScriptedEngine implements DockerEngine {
   public BuildResult build(BuildRequest request, BuildListener listener) {
     builds.add(request);
     String target = request.target().orElseThrow();
-    List<Vertex> vertices = verticesByTarget.getOrDefault(target, List.of());
+    List<Vertex> vertices = new ArrayList<>(extraVertices);
+    vertices.addAll(verticesByTarget.getOrDefault(target, List.of()));
     vertices.forEach(listener::vertexChanged);
     return new BuildResult("sha256:" + "a".repeat(64), vertices);
   }
