@@ -34,6 +34,12 @@ public sealed interface BuildEvent extends Event {
   record StageBuildFinished(Instant at, String stage, boolean ranSteps, Duration duration)
       implements BuildEvent {}
 
+  /**
+   * BuildKit reported an error on a step it could do without, such as importing a cache source; the
+   * build goes on but may run steps it could have restored.
+   */
+  record BuildWarning(Instant at, String step, String message) implements BuildEvent {}
+
   /** A stage's cache image went to the registry. */
   record StageCachePushed(Instant at, String stage, String reference) implements BuildEvent {}
 
