@@ -114,7 +114,8 @@ public final class BuildRunner {
             stage.noCache(),
             false,
             run.plan.platform());
-    StepTracker tracker = new StepTracker(run.plan.stages(), run.stages.owned(), clock, events);
+    StepTracker tracker =
+        new StepTracker(run.plan.stages(), run.stages.owned(), run.warned, clock, events);
     BuildResult result;
     try {
       result = engine.build(request, tracker);
@@ -181,6 +182,7 @@ public final class BuildRunner {
     final java.util.concurrent.atomic.AtomicReference<String> digest =
         new java.util.concurrent.atomic.AtomicReference<>();
     final List<String> pushedTags = new ArrayList<>();
+    final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
     String imageId;
     long size;
     int layers;

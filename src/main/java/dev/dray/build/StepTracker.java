@@ -27,9 +27,11 @@ final class StepTracker implements BuildListener {
   private final EventSink events;
   private final Map<String, Vertex> vertices = new LinkedHashMap<>();
   private final Map<String, StepState> states = new LinkedHashMap<>();
-  private final Set<String> warned = new java.util.HashSet<>();
+  private final Set<String> warned;
 
-  StepTracker(List<String> stages, Set<String> quiet, Clock clock, EventSink events) {
+  StepTracker(
+      List<String> stages, Set<String> quiet, Set<String> warned, Clock clock, EventSink events) {
+    this.warned = warned;
     this.quiet = Set.copyOf(quiet);
     this.singleStage = stages.size() == 1;
     this.onlyStage = stages.get(0);
