@@ -46,7 +46,7 @@ final class StepTracker implements BuildListener {
     if (!name.stageStep()) {
       vertex
           .error()
-          .filter(e -> warned.add(vertex.digest()))
+          .filter(e -> warned.add(vertex.name() + ": " + e))
           .ifPresent(e -> events.emit(new BuildWarning(clock.instant(), vertex.name(), e)));
       return;
     }
