@@ -44,7 +44,8 @@ public sealed interface BuildEvent extends Event {
   record StageCachePushed(Instant at, String stage, String reference) implements BuildEvent {}
 
   /** A stage's cache image was not pushed because every step came from cache. */
-  record StageCacheKept(Instant at, String stage, String reference) implements BuildEvent {}
+  record StageCacheKept(Instant at, String stage, String reference, String reason)
+      implements BuildEvent {}
 
   /** A push is under way: bytes sent so far over all layers. */
   record PushProgress(Instant at, String reference, long sentBytes, long totalBytes)

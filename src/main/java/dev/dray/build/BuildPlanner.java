@@ -19,9 +19,12 @@ import java.util.Set;
  *
  * <p>With {@code cache: registry} every stage the target needs gets its own BuildKit pass with
  * {@code --target}, tagged {@code <repository>:cache-<stage>} with inline cache metadata, and all
- * of those images serve as cache sources for every pass. A stage's cache image is pushed only when
- * that stage ran a step. {@code inline} builds once with {@code <repository>:latest} as cache
- * source (covers the final stage only); {@code none} uses no cache source.
+ * of those images serve as cache sources for every pass. {@code inline} builds once with {@code
+ * <repository>:latest} as cache source (covers the final stage only); {@code none} uses no cache
+ * source.
+ *
+ * <p>A stage's cache image is replaced only when every step of the stage ran: an image built partly
+ * from cache carries incomplete cache metadata (see {@link BuildStep.PushStageCache}).
  */
 public final class BuildPlanner {
 
@@ -100,7 +103,12 @@ public final class BuildPlanner {
     if (options.push() && !options.noCache()) {
       for (int i = 0; i < stages.size(); i++) {
         cachePushes.add(
-            new PushStageCache(stages.get(i).id(), cacheRefs.get(i), !options.refreshCache()));
+            new PushStageCache(
+                stages.get(i).id(),
+                cacheRefs.get(i),
+                options.refreshCache()
+                    ? BuildStep.CachePushPolicy.ALWAYS
+                    : BuildStep.CachePushPolicy.WHEN_STAGE_FULLY_BUILT));
       }
     }
   }

@@ -158,13 +158,31 @@ public final class BuildRunner {
   }
 
   private void pushStageCache(Run run, PushStageCache push) {
-    if (push.onlyIfStageRan() && !run.stages.ranSteps(push.stage())) {
-      events.emit(new StageCacheKept(clock.instant(), push.stage(), push.cacheImage().toString()));
+    Optional<String> keep =
+        switch (push.policy()) {
+          case ALWAYS -> Optional.empty();
+          case WHEN_STAGE_FULLY_BUILT -> reasonToKeep(run, push);
+        };
+    if (keep.isPresent()) {
+      events.emit(
+          new StageCacheKept(
+              clock.instant(), push.stage(), push.cacheImage().toString(), keep.get()));
       return;
     }
     pusher.push(push.cacheImage());
     run.stages.markCachePushed(push.stage());
     events.emit(new StageCachePushed(clock.instant(), push.stage(), push.cacheImage().toString()));
+  }
+
+  private Optional<String> reasonToKeep(Run run, PushStageCache push) {
+    if (run.stages.ranAllSteps(push.stage())) {
+      return Optional.empty();
+    }
+    if (!pusher.existsInRegistry(push.cacheImage())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        run.stages.ranSteps(push.stage()) ? "partly restored from cache" : "unchanged");
   }
 
   private static String message(Exception e) {

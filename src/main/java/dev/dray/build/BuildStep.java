@@ -58,21 +58,40 @@ public sealed interface BuildStep {
   }
 
   /**
-   * Push a stage's cache image. With {@code onlyIfStageRan} it is skipped when every step of the
-   * stage came from cache: an image rebuilt purely from cache carries degraded cache metadata.
+   * Push a stage's cache image, when {@code policy} says so. An image whose steps partly came from
+   * cache carries incomplete cache metadata for those steps (measured: a fresh runner then re-runs
+   * them every second build), so by default only a stage built entirely afresh replaces its cache
+   * image — or one that has no cache image in the registry yet.
    */
-  record PushStageCache(String stage, ImageRef cacheImage, boolean onlyIfStageRan)
+  record PushStageCache(String stage, ImageRef cacheImage, CachePushPolicy policy)
       implements BuildStep {
     @Override
     public String describe() {
-      return "push " + cacheImage + (onlyIfStageRan ? " if stage " + stage + " ran a step" : "");
+      return "push "
+          + cacheImage
+          + switch (policy) {
+            case ALWAYS -> "";
+            case WHEN_STAGE_FULLY_BUILT ->
+                " if every step of stage " + stage + " ran (or the registry has none yet)";
+          };
     }
+  }
+
+  /** When a stage's cache image replaces the one in the registry. */
+  enum CachePushPolicy {
+    /** Every time ({@code --refresh-cache}). */
+    ALWAYS,
+    /** When no step of the stage came from cache, or the registry has no cache image yet. */
+    WHEN_STAGE_FULLY_BUILT
   }
 
   /** Fail before anything is pushed when the image is larger or has more layers than allowed. */
   record CheckGuards(OptionalLong maxSizeBytes, OptionalInt maxLayers) implements BuildStep {
     @Override
     public String describe() {
+      if (maxSizeBytes.isEmpty() && maxLayers.isEmpty()) {
+        return "inspect the image (size, layers)";
+      }
       StringBuilder sb = new StringBuilder("check");
       maxSizeBytes.ifPresent(b -> sb.append(" size ≤ ").append(ByteSize.format(b)));
       maxLayers.ifPresent(l -> sb.append(" layers ≤ ").append(l));

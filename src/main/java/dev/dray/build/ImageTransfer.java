@@ -1,5 +1,6 @@
 package dev.dray.build;
 
+import dev.dray.DrayException;
 import dev.dray.Secret;
 import dev.dray.build.BuildEvent.PushProgress;
 import dev.dray.build.BuildEvent.Retrying;
@@ -32,16 +33,19 @@ public final class ImageTransfer {
   private final Sleeper sleeper;
   private final Clock clock;
   private final EventSink events;
+  private final ManifestLookup manifests;
   private final Map<String, CredentialLookup> lookups = new ConcurrentHashMap<>();
 
   public ImageTransfer(
       DockerEngine engine,
+      ManifestLookup manifests,
       CredentialResolver credentials,
       Backoff backoff,
       Sleeper sleeper,
       Clock clock,
       EventSink events) {
     this.engine = engine;
+    this.manifests = manifests;
     this.credentials = credentials;
     this.backoff = backoff;
     this.sleeper = sleeper;
@@ -80,6 +84,15 @@ public final class ImageTransfer {
           engine.pull(ref, auth, p -> {});
           return Boolean.TRUE;
         });
+  }
+
+  /** Whether the registry has {@code ref} (a manifest HEAD); unknown counts as absent. */
+  public boolean existsInRegistry(ImageRef ref) {
+    try {
+      return manifests.digestOf(ref).isPresent();
+    } catch (DrayException e) {
+      return false;
+    }
   }
 
   /** Whether credentials exist for {@code host}, from any source. */

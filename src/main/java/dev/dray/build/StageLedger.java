@@ -52,6 +52,15 @@ final class StageLedger {
         .anyMatch(s -> !s.cached() && !s.name().regionMatches(true, 0, "FROM ", 0, 5));
   }
 
+  /** Whether every step of {@code stage} ran, none came from cache (resolving the base aside). */
+  boolean ranAllSteps(String stage) {
+    List<StepReport> real =
+        steps.getOrDefault(stage, List.of()).stream()
+            .filter(s -> !s.name().regionMatches(true, 0, "FROM ", 0, 5))
+            .toList();
+    return !real.isEmpty() && real.stream().noneMatch(StepReport::cached);
+  }
+
   void markCachePushed(String stage) {
     cachePushed.add(stage);
   }

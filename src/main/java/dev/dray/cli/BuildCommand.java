@@ -19,6 +19,7 @@ import dev.dray.events.EventSink;
 import dev.dray.image.GitContext;
 import dev.dray.image.ImageMetadata;
 import dev.dray.image.ImageRef;
+import dev.dray.registry.RegistryClient;
 import dev.dray.registry.Sleeper;
 import dev.dray.store.Store;
 import java.io.PrintWriter;
@@ -118,9 +119,11 @@ final class BuildCommand implements Callable<Integer> {
 
     try (DockerEngine engine = Wiring.engine(env);
         Store store = Stores.open(env)) {
+      RegistryClient registry = Wiring.registry(env, config);
       ImageTransfer transfer =
           new ImageTransfer(
               engine,
+              registry::manifestDigest,
               Wiring.credentials(env),
               Backoff.standard(config.registry().retries()),
               Sleeper.system(),
@@ -131,7 +134,7 @@ final class BuildCommand implements Callable<Integer> {
           new BuildPlanner()
               .plan(inputs(config, dockerfile, metadata, options, hostsWithCredentials));
       if (push) {
-        Wiring.requirePushAccess(Wiring.registry(env, config), config.image());
+        Wiring.requirePushAccess(registry, config.image());
       }
       try {
         BuildReport report =

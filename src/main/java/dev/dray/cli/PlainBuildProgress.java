@@ -65,7 +65,7 @@ final class PlainBuildProgress implements EventSink {
                   + Durations.format(f.duration());
           case StageCachePushed p -> "[" + p.stage() + "] cache pushed: " + p.reference();
           case StageCacheKept k ->
-              "[" + k.stage() + "] cache unchanged, not pushed: " + k.reference();
+              "[" + k.stage() + "] cache image kept (" + k.reason() + "): " + k.reference();
           case PushProgress p -> null;
           case Retrying r ->
               r.operation()

@@ -71,7 +71,7 @@ class BuildPlannerTest {
   }
 
   @Test
-  void pushesEachStageCacheOnlyWhenItRanThenTheTagsAfterTheGuard() {
+  void pushesEachStageCacheOnlyWhenFullyBuiltThenTheTagsAfterTheGuard() {
     BuildPlan plan =
         planner.plan(inputs(CacheMode.REGISTRY, new BuildOptions(true, false, false), Set.of()));
 
@@ -92,7 +92,9 @@ class BuildPlannerTest {
             "PushTag",
             "PushTag");
     assertThat(steps(plan, PushStageCache.class))
-        .allSatisfy(p -> assertThat(p.onlyIfStageRan()).isTrue());
+        .allSatisfy(
+            p ->
+                assertThat(p.policy()).isEqualTo(BuildStep.CachePushPolicy.WHEN_STAGE_FULLY_BUILT));
     assertThat(steps(plan, PushTag.class))
         .extracting(p -> p.reference().toString())
         .containsExactly("127.0.0.1:5000/acme/app:latest", "127.0.0.1:5000/acme/app:sha-0123456");
@@ -120,7 +122,7 @@ class BuildPlannerTest {
             });
     assertThat(steps(plan, PushStageCache.class))
         .hasSize(5)
-        .allSatisfy(p -> assertThat(p.onlyIfStageRan()).isFalse());
+        .allSatisfy(p -> assertThat(p.policy()).isEqualTo(BuildStep.CachePushPolicy.ALWAYS));
   }
 
   @Test

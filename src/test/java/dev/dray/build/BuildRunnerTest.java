@@ -40,6 +40,12 @@ class BuildRunnerTest {
       """;
 
   private final List<Event> events = new ArrayList<>();
+  private final java.util.Set<String> inRegistry =
+      new java.util.HashSet<>(
+          List.of(
+              "127.0.0.1:5000/acme/app:cache-deps",
+              "127.0.0.1:5000/acme/app:cache-builder",
+              "127.0.0.1:5000/acme/app:cache-runtime"));
   private final List<Duration> sleeps = new ArrayList<>();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
@@ -66,6 +72,41 @@ class BuildRunnerTest {
             org.assertj.core.groups.Tuple.tuple("runtime", true, true));
     assertThat(report.digest()).contains("sha256:" + "b".repeat(64));
     assertThat(report.cacheHitRatio()).isEqualTo(2.0 / 7);
+  }
+
+  @Test
+  void keepsTheCacheImageOfAStagePartlyRestoredFromCache() {
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", true).pass("builder", true, false).pass("runtime", false);
+
+    BuildReport report =
+        runner(engine, CredentialResolver.anonymous())
+            .run(plan(true, OptionalLong.empty()), "id", "r", "s");
+
+    assertThat(engine.pushes)
+        .containsExactly("127.0.0.1:5000/acme/app:cache-runtime", "127.0.0.1:5000/acme/app:latest");
+    assertThat(events)
+        .filteredOn(StageCacheKept.class::isInstance)
+        .extracting(e -> ((StageCacheKept) e).stage() + ": " + ((StageCacheKept) e).reason())
+        .containsExactly("deps: unchanged", "builder: partly restored from cache");
+    assertThat(report.stages().get(1).ranSteps()).isTrue();
+  }
+
+  @Test
+  void pushesAPartlyCachedStageWhenTheRegistryHasNoCacheImageYet() {
+    inRegistry.clear();
+    ScriptedEngine engine =
+        new ScriptedEngine().pass("deps", true).pass("builder", true, false).pass("runtime", false);
+
+    runner(engine, CredentialResolver.anonymous())
+        .run(plan(true, OptionalLong.empty()), "id", "r", "s");
+
+    assertThat(engine.pushes)
+        .containsExactly(
+            "127.0.0.1:5000/acme/app:cache-deps",
+            "127.0.0.1:5000/acme/app:cache-builder",
+            "127.0.0.1:5000/acme/app:cache-runtime",
+            "127.0.0.1:5000/acme/app:latest");
   }
 
   @Test
@@ -187,6 +228,10 @@ class BuildRunnerTest {
     ImageTransfer transfer =
         new ImageTransfer(
             engine,
+            ref ->
+                inRegistry.contains(ref.toString())
+                    ? Optional.of(dev.dray.image.Digest.of("sha256:" + "c".repeat(64)))
+                    : Optional.empty(),
             credentials,
             new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(8)),
             sleeps::add,

@@ -136,6 +136,7 @@ class StageCacheIT {
     ImageTransfer transfer =
         new ImageTransfer(
             engine,
+            registry::manifestDigest,
             CredentialResolver.anonymous(),
             Backoff.standard(3),
             Sleeper.system(),
