@@ -133,14 +133,6 @@ public final class TagsCommand implements Callable<Integer> {
     this.clock = Clock.systemUTC();
   }
 
-  /** Reads the Git context from {@code env} and the current directory (as every command does). */
-  TagsCommand(Map<String, String> env) {
-    this(
-        Defaults.NONE,
-        () -> GitContextResolver.standard().resolve(env, Path.of("").toAbsolutePath()),
-        Clock.systemUTC());
-  }
-
   /**
    * @param defaults configured images, rules, flavor, project info and labels
    * @param gitContext discovers the Git context; may throw {@link GitContextException}

@@ -72,12 +72,22 @@ final class BuildOutput {
   }
 
   /**
-   * The vertex that reported an error (preferring a real failure over steps cancelled because of
-   * it), else the last one still running.
+   * The vertex that reported an error: the one whose error the build's final message repeats, else
+   * a real failure over steps cancelled because of it, else the last one still running. Errors on
+   * cache imports are left aside: a missing cache source never fails a build.
    */
   private Optional<Vertex> failedVertex() {
     List<Vertex> vertices = trace.vertices();
-    List<Vertex> errored = vertices.stream().filter(v -> v.error().isPresent()).toList();
+    List<Vertex> errored =
+        vertices.stream()
+            .filter(v -> v.error().isPresent())
+            .filter(v -> !v.name().startsWith("importing cache manifest from"))
+            .toList();
+    Optional<Vertex> named =
+        errored.stream().filter(v -> error.contains(v.error().get())).reduce((a, b) -> b);
+    if (named.isPresent()) {
+      return named;
+    }
     return errored.stream()
         .filter(v -> !v.error().get().contains("context canceled"))
         .reduce((a, b) -> b)
