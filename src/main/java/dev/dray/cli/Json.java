@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON writer for {@code --json} output: ISO-8601 instants, durations in milliseconds. */
+/** The JSON writer for {@code --json} output: ISO-8601 instants and durations ({@code PT1.5S}). */
 final class Json {
   private Json() {}
 
