@@ -183,7 +183,8 @@ class DrayCliIT {
         .as("cache-builder digest")
         .isPresent()
         .isNotEqualTo(Optional.of(builderCache));
-    assertThat(second.err()).contains("cache unchanged, not pushed: " + p.image + ":cache-deps");
+    assertThat(second.err())
+        .contains("[deps] cache image kept (unchanged): " + p.image + ":cache-deps");
   }
 
   private static JsonNode stage(JsonNode report, String name) {
