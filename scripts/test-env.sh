@@ -6,6 +6,9 @@
 #   - a CNCF registry with htpasswd auth on 127.0.0.1:5001 (user dray / password dray-secret)
 #   - the offline base image 127.0.0.1:5000/dray/busybox:1 (busybox-static + docker import),
 #     since no image can be pulled from the internet here
+#   - haproxy (the edge proxy dray drives; dray starts its own instances), wrk for load
+#   - PostgreSQL on 127.0.0.1:5432 with role/database dray (password dray-secret), for backup
+#     hooks and the shared store
 #
 # Usage: scripts/test-env.sh [up|down|status|env]     (default: up; idempotent)
 # State (logs, pids, registry data) lives in $DRAY_ENV_DIR (default /var/tmp/dray-env).
@@ -18,7 +21,7 @@ AUTH_REGISTRY_PORT=5001
 AUTH_USER=dray
 AUTH_PASSWORD=dray-secret
 BASE_IMAGE="127.0.0.1:${REGISTRY_PORT}/dray/busybox:1"
-PACKAGES=(docker.io docker-registry busybox-static apache2-utils git curl ca-certificates)
+PACKAGES=(docker.io docker-registry busybox-static apache2-utils git curl ca-certificates haproxy wrk postgresql postgresql-client)
 
 say() { printf '[test-env] %s\n' "$*" >&2; }
 die() { printf '[test-env] error: %s\n' "$*" >&2; exit 1; }
@@ -107,6 +110,28 @@ build_base_image() {
   docker_cli push "$BASE_IMAGE" >/dev/null
 }
 
+postgres_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+
+start_postgres() {
+  if ! postgres_up; then
+    [[ $(id -u) -eq 0 ]] || die "PostgreSQL is not running on 127.0.0.1:5432 and only root can start it"
+    local version; version=$(ls /usr/lib/postgresql | sort -V | tail -1)
+    say "starting PostgreSQL $version"
+    pg_lsclusters -h 2>/dev/null | grep -q "^$version main" || pg_createcluster "$version" main >/dev/null
+    pg_ctlcluster "$version" main start
+    echo "$version" >"$ENV_DIR/postgres.started"
+    for _ in $(seq 1 40); do postgres_up && break; sleep 0.25; done
+    postgres_up || die "PostgreSQL did not start (see /var/log/postgresql/)"
+  else
+    say "PostgreSQL already answering on 127.0.0.1:5432"
+  fi
+  if ! PGPASSWORD=$AUTH_PASSWORD psql -h 127.0.0.1 -U dray -d dray -Atc 'select 1' >/dev/null 2>&1; then
+    su postgres -c "psql -q -c \"do \$\$ begin if not exists (select from pg_roles where rolname = 'dray') then create role dray login password '$AUTH_PASSWORD'; end if; end \$\$;\"" >/dev/null
+    su postgres -c "psql -Atc \"select 1 from pg_database where datname = 'dray'\"" | grep -q 1 ||
+      su postgres -c "createdb -O dray dray"
+  fi
+}
+
 print_env() {
   cat <<EOF
 DOCKER_HOST=unix://$DOCKER_SOCK
@@ -115,6 +140,7 @@ DRAY_TEST_AUTH_REGISTRY=127.0.0.1:$AUTH_REGISTRY_PORT
 DRAY_TEST_AUTH_USER=$AUTH_USER
 DRAY_TEST_AUTH_PASSWORD=$AUTH_PASSWORD
 DRAY_TEST_BASE_IMAGE=$BASE_IMAGE
+DRAY_TEST_POSTGRES=postgresql://dray:$AUTH_PASSWORD@127.0.0.1:5432/dray
 EOF
 }
 
@@ -132,6 +158,7 @@ case "${1:-up}" in
     start_registry registry "$REGISTRY_PORT" no
     start_registry auth-registry "$AUTH_REGISTRY_PORT" yes
     build_base_image
+    start_postgres
     say "ready"
     ;;
   down)
@@ -139,11 +166,16 @@ case "${1:-up}" in
     stop_pid "$ENV_DIR/registry/registry.pid"
     stop_pid "$ENV_DIR/auth-registry/registry.pid"
     stop_pid "$ENV_DIR/dockerd.pid"
+    if [[ -f "$ENV_DIR/postgres.started" ]]; then
+      say "stopping PostgreSQL"; pg_ctlcluster "$(cat "$ENV_DIR/postgres.started")" main stop || true
+      rm -f "$ENV_DIR/postgres.started"
+    fi
     ;;
   status)
     docker_up && say "dockerd: up" || say "dockerd: down"
     registry_up "$REGISTRY_PORT" && say "registry :$REGISTRY_PORT: up" || say "registry :$REGISTRY_PORT: down"
     registry_up "$AUTH_REGISTRY_PORT" && say "registry :$AUTH_REGISTRY_PORT: up" || say "registry :$AUTH_REGISTRY_PORT: down"
+    postgres_up && say "postgres :5432: up" || say "postgres :5432: down"
     ;;
   env) print_env ;;
   *) die "usage: $0 [up|down|status|env]" ;;
