@@ -126,7 +126,13 @@ start_postgres() {
     say "PostgreSQL already answering on 127.0.0.1:5432"
   fi
   if ! PGPASSWORD=$AUTH_PASSWORD psql -h 127.0.0.1 -U dray -d dray -Atc 'select 1' >/dev/null 2>&1; then
-    su postgres -c "psql -q -c \"do \$\$ begin if not exists (select from pg_roles where rolname = 'dray') then create role dray login password '$AUTH_PASSWORD'; end if; end \$\$;\"" >/dev/null
+    su postgres -c "psql -q -v ON_ERROR_STOP=1" >/dev/null <<SQL
+do \$body\$ begin
+  if not exists (select from pg_roles where rolname = 'dray') then
+    create role dray login password '$AUTH_PASSWORD';
+  end if;
+end \$body\$;
+SQL
     su postgres -c "psql -Atc \"select 1 from pg_database where datname = 'dray'\"" | grep -q 1 ||
       su postgres -c "createdb -O dray dray"
   fi
