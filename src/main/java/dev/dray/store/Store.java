@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * dray's database: an SQLite file by default, opened with its schema migrated to the current
- * version, giving access to the {@link BuildHistory}.
+ * version, giving access to the {@link BuildHistory}, the {@link DeployHistory}, the {@link
+ * DeployLocks} and the {@link AuditLog}.
  *
  * <p>SQLite files are opened in WAL mode with a busy timeout, so several dray processes can read
  * and write the same file; a writer waits up to {@link #BUSY_TIMEOUT_MILLIS} for another one.
@@ -27,11 +28,21 @@ public final class Store implements AutoCloseable {
   private final Connection keepAlive;
 
   private final BuildHistory builds;
+  private final DeployHistory deploys;
+  private final DeployLocks locks;
+  private final AuditLog audit;
 
-  private Store(StoreLocation location, Connection keepAlive, Jdbi jdbi) {
+  /**
+   * @param queries transactions that begin without the write lock (SQLite DEFERRED)
+   * @param writes transactions that take the write lock when they begin (SQLite IMMEDIATE)
+   */
+  private Store(StoreLocation location, Connection keepAlive, Jdbi queries, Jdbi writes) {
     this.location = location;
     this.keepAlive = keepAlive;
-    this.builds = new SqlBuildHistory(jdbi, location);
+    this.builds = new SqlBuildHistory(queries, location);
+    this.deploys = new SqlDeployHistory(queries, writes, location);
+    this.locks = new SqlDeployLocks(queries, writes, location);
+    this.audit = new SqlAuditLog(queries, writes, location);
   }
 
   /** Opens the default file: {@code $DRAY_HOME/dray.db}, else {@code ~/.local/share/dray}. */
@@ -60,7 +71,11 @@ public final class Store implements AutoCloseable {
     Connection keepAlive = StoreConnections.first(dataSource, location);
     try {
       migrate(StoreConnections.forMigrations(location), location);
-      return new Store(location, keepAlive, Jdbi.create(dataSource));
+      return new Store(
+          location,
+          keepAlive,
+          Jdbi.create(dataSource),
+          Jdbi.create(StoreConnections.forWrites(location)));
     } catch (RuntimeException e) {
       closeQuietly(keepAlive, e);
       throw e;
@@ -76,7 +91,22 @@ public final class Store implements AutoCloseable {
     return builds;
   }
 
-  /** Releases the connection the store holds; use no {@link BuildHistory} of it afterwards. */
+  /** The history of deploys, rollbacks and recoveries, with the journal of their steps. */
+  public DeployHistory deploys() {
+    return deploys;
+  }
+
+  /** The deploy lock of each app. */
+  public DeployLocks locks() {
+    return locks;
+  }
+
+  /** The append-only log of what was done to each app. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Releases the connection the store holds; use nothing obtained from it afterwards. */
   @Override
   public void close() {
     try {

@@ -78,6 +78,15 @@ final class StoreConnections {
    * with SQLITE_BUSY_SNAPSHOT.
    */
   static DataSource forMigrations(StoreLocation location) {
+    return forWrites(location);
+  }
+
+  /**
+   * Connections for transactions that read and then write: SQLite transactions take the write lock
+   * at {@code BEGIN} (IMMEDIATE), so what they read cannot change before they write, and they wait
+   * for another writer (up to the busy timeout) instead of failing with SQLITE_BUSY_SNAPSHOT.
+   */
+  static DataSource forWrites(StoreLocation location) {
     return dataSource(location, SQLiteConfig.TransactionMode.IMMEDIATE);
   }
 

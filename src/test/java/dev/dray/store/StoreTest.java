@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +66,80 @@ class StoreTest {
             query(
                 file,
                 "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"))
-        .containsExactly("1|1");
+        .containsExactly("1|1", "2|1");
+  }
+
+  @Test
+  void keepsDeploysJournalsLocksAndAuditWhenTheSameFileIsReopened() {
+    Path file = dir.resolve("dray.db");
+    DeployRecord deploy = Deploys.started("d-keep", "hello", T0);
+    DeployStepRecord step = new DeployStepRecord("d-keep", 0, "pull web", "STARTED", T0, "");
+    DeployLockInfo lock = new DeployLockInfo("hello", "alice", "build-1", 42, T0, "deploy");
+    try (Store store = Store.open(file)) {
+      store.deploys().start(deploy);
+      store.deploys().step(step);
+      store.locks().acquire("hello", "alice", "build-1", 42, "deploy", T0);
+      store.audit().append("build-1", "hello", "deploy", "started", T0);
+    }
+
+    try (Store store = Store.open(file)) {
+      assertThat(store.deploys().find("d-keep")).contains(deploy);
+      assertThat(store.deploys().running("hello")).containsExactly(deploy);
+      assertThat(store.deploys().steps("d-keep")).containsExactly(step);
+      assertThat(store.locks().status("hello")).contains(lock);
+      assertThat(store.audit().recent("hello", 10))
+          .containsExactly(new AuditEntry(1, T0, "build-1", "hello", "deploy", "started"));
+    }
+  }
+
+  @Test
+  void upgradesADatabaseOfTheFirstVersionKeepingItsBuilds() throws SQLException {
+    Path file = dir.resolve("dray.db");
+    StoreLocation location = StoreLocation.file(file);
+    Flyway.configure(Store.class.getClassLoader())
+        .dataSource(location.jdbcUrl(), null, null)
+        .locations("classpath:db/migration")
+        .target("1")
+        .load()
+        .migrate();
+    assertThat(query(file, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"))
+        .containsExactly("1");
+    BuildReport build = BuildReports.full("b-old", "web", T0);
+    new SqlBuildHistory(Jdbi.create(location.jdbcUrl()), location).record(build);
+
+    try (Store store = Store.open(file)) {
+      assertThat(store.builds().find("b-old")).contains(build);
+      store.deploys().start(Deploys.started("d-new", "hello", T0));
+      assertThat(store.deploys().find("d-new")).isPresent();
+      assertThat(store.locks().acquire("hello", "alice", "h", 42, "", T0))
+          .isInstanceOf(LockResult.Acquired.class);
+      store.audit().append("h", "hello", "deploy", "", T0);
+      assertThat(store.audit().recent("hello", 1)).hasSize(1);
+    }
+    assertThat(
+            query(
+                file,
+                "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"))
+        .containsExactly("1|1", "2|1");
+  }
+
+  @Test
+  void namesNoColumnAfterSecretsOrTheirValues() throws SQLException {
+    Path file = dir.resolve("dray.db");
+    Store.open(file).close();
+
+    List<String> columns =
+        query(
+            file,
+            "SELECT m.name || '.' || c.name FROM sqlite_master m, pragma_table_info(m.name) c"
+                + " WHERE m.type = 'table' AND m.name NOT LIKE 'flyway%'"
+                + " AND m.name NOT LIKE 'sqlite%'");
+
+    assertThat(columns).contains("deploys.images_json", "deploy_steps.detail", "audit_log.detail");
+    assertThat(columns)
+        .noneMatch(
+            column ->
+                column.matches("(?i).*(password|passwd|secret|token|credential|value|env).*"));
   }
 
   @Test
