@@ -6,6 +6,7 @@ import dev.dray.image.ImageRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class HttpDockerEngine implements DockerEngine {
   private final ApiVersion apiVersion;
   private final EngineDtos.Version version;
   private final Optional<String> builderVersion;
+  private final ContainerApi containers;
 
   private HttpDockerEngine(
       EngineHttp http,
@@ -31,6 +33,7 @@ public final class HttpDockerEngine implements DockerEngine {
     this.apiVersion = apiVersion;
     this.version = version;
     this.builderVersion = builderVersion;
+    this.containers = new ContainerApi(http);
   }
 
   /**
@@ -211,6 +214,51 @@ public final class HttpDockerEngine implements DockerEngine {
         http.json(
             "POST", "/build/prune", Query.of().add("all", "true"), EngineDtos.BuildPrune.class);
     return pruned.spaceReclaimed() == null ? 0 : pruned.spaceReclaimed();
+  }
+
+  @Override
+  public String createContainer(ContainerSpec spec) {
+    return containers.create(spec);
+  }
+
+  @Override
+  public void startContainer(String idOrName) {
+    containers.start(idOrName);
+  }
+
+  @Override
+  public void stopContainer(String idOrName, Duration timeout) {
+    containers.stop(idOrName, timeout);
+  }
+
+  @Override
+  public void removeContainer(String idOrName, boolean force) {
+    containers.remove(idOrName, force);
+  }
+
+  @Override
+  public Optional<ContainerDetails> inspectContainer(String idOrName) {
+    return containers.inspect(idOrName);
+  }
+
+  @Override
+  public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
+    return containers.list(labels, includeStopped);
+  }
+
+  @Override
+  public List<String> containerLogs(String idOrName, int tail) {
+    return containers.logs(idOrName, tail);
+  }
+
+  @Override
+  public int waitContainer(String idOrName, Duration timeout) {
+    return containers.await(idOrName, timeout);
+  }
+
+  @Override
+  public void renameContainer(String idOrName, String newName) {
+    containers.rename(idOrName, newName);
   }
 
   @Override

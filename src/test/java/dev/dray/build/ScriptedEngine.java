@@ -4,6 +4,9 @@ import dev.dray.Secret;
 import dev.dray.engine.BuildListener;
 import dev.dray.engine.BuildRequest;
 import dev.dray.engine.BuildResult;
+import dev.dray.engine.ContainerDetails;
+import dev.dray.engine.ContainerSpec;
+import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
 import dev.dray.engine.EngineAuthException;
 import dev.dray.engine.EngineInfo;
@@ -14,6 +17,7 @@ import dev.dray.engine.PushResult;
 import dev.dray.engine.Vertex;
 import dev.dray.image.Digest;
 import dev.dray.image.ImageRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -114,6 +118,51 @@ final class ScriptedEngine implements DockerEngine {
   @Override
   public long pruneBuildCache() {
     return 0;
+  }
+
+  @Override
+  public String createContainer(ContainerSpec spec) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public void startContainer(String idOrName) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public void stopContainer(String idOrName, Duration timeout) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public void removeContainer(String idOrName, boolean force) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public Optional<ContainerDetails> inspectContainer(String idOrName) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public List<ContainerSummary> listContainers(Map<String, String> labels, boolean includeStopped) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public List<String> containerLogs(String idOrName, int tail) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public int waitContainer(String idOrName, Duration timeout) {
+    throw new AssertionError("not scripted");
+  }
+
+  @Override
+  public void renameContainer(String idOrName, String newName) {
+    throw new AssertionError("not scripted");
   }
 
   @Override
