@@ -52,7 +52,10 @@ final class ContainerApi {
       throw new ContainerCreateFailedException(spec.name(), status, message);
     } catch (IOException e) {
       throw new EngineApiException(
-          "create container " + spec.name(), 201, "unreadable answer: " + EngineHttp.describe(e));
+          "create container " + spec.name(),
+          201,
+          "unreadable answer: " + EngineHttp.describe(e),
+          e);
     }
   }
 
@@ -106,7 +109,7 @@ final class ContainerApi {
           EngineHttp.JSON.readValue(response.getBody(), ContainerDtos.Inspect.class));
     } catch (IOException e) {
       throw new EngineApiException(
-          "inspect container " + container, 200, "unreadable answer: " + EngineHttp.describe(e));
+          "inspect container " + container, 200, "unreadable answer: " + EngineHttp.describe(e), e);
     }
   }
 
@@ -143,7 +146,8 @@ final class ContainerApi {
       throw new EngineApiException(
           "read the logs of container " + container,
           200,
-          "unreadable answer: " + EngineHttp.describe(e));
+          "unreadable answer: " + EngineHttp.describe(e),
+          e);
     }
   }
 
