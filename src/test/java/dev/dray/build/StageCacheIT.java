@@ -63,6 +63,8 @@ class StageCacheIT {
   @AfterAll
   static void close() {
     if (engine != null) {
+      // other integration tests expect the shared base image locally: put it back
+      engine.pull(ImageRef.parse(BASE), Optional.empty(), dev.dray.engine.ProgressListener.NONE);
       engine.close();
     }
   }
