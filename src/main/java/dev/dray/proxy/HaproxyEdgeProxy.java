@@ -69,23 +69,41 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
             : current.map(HaproxyConfig::servers).orElse(Map.of());
     HaproxyConfig wanted = HaproxyConfig.of(settings, routes, servers);
     if (running.isPresent()) {
-      long pid = running.getAsLong();
-      if (current.isPresent() && current.get().routes().equals(wanted.routes())) {
-        configFile.write(wanted); // servers only: nothing to reload
-        events.emit(new ProxyEvent.ProxyAdopted(Instant.now(), pid));
-        return;
-      }
-      Set<Integer> held = new HashSet<>();
-      current.ifPresent(c -> c.routes().forEach(r -> held.add(r.publicPort())));
-      wanted.routes().stream()
-          .filter(r -> !held.contains(r.publicPort()))
-          .forEach(PortProbe::requireFree);
-      configFile.write(wanted);
-      haproxy.reload(pid);
-      long newPid = awaitSocket(pid);
-      started.add(newPid);
-      events.emit(new ProxyEvent.ProxyReloaded(Instant.now(), pid, newPid));
+      adoptOrReload(running.getAsLong(), current, wanted);
+    } else {
+      start(wanted);
+    }
+  }
+
+  /** Keeps the running haproxy when its routes are the wanted ones, else reloads it. */
+  private void adoptOrReload(long pid, Optional<HaproxyConfig> current, HaproxyConfig wanted) {
+    if (current.isPresent() && current.get().routes().equals(wanted.routes())) {
+      configFile.write(wanted); // at most the servers differ: nothing to reload
+      events.emit(new ProxyEvent.ProxyAdopted(Instant.now(), pid));
       return;
+    }
+    Set<Integer> held = new HashSet<>();
+    current.ifPresent(c -> c.routes().forEach(r -> held.add(r.publicPort())));
+    wanted.routes().stream()
+        .filter(r -> !held.contains(r.publicPort()))
+        .forEach(PortProbe::requireFree);
+    configFile.write(wanted);
+    haproxy.reload(pid);
+    long newPid = awaitSocket(pid);
+    started.add(newPid);
+    events.emit(new ProxyEvent.ProxyReloaded(Instant.now(), pid, newPid));
+  }
+
+  /** Starts a new haproxy daemon from {@code wanted}. */
+  private void start(HaproxyConfig wanted) {
+    OptionalLong silent = haproxy.pidFromFile();
+    if (silent.isPresent() && haproxy.isOurs(silent.getAsLong())) {
+      throw new ProxyNotRunningException(
+          settings.socketFile(),
+          "haproxy pid "
+              + silent.getAsLong()
+              + " runs from this config but does not answer on its admin socket; stop it to let"
+              + " dray start a new one");
     }
     wanted.routes().forEach(PortProbe::requireFree);
     configFile.write(wanted);
@@ -213,12 +231,12 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
       String command = RuntimeCommands.chain(List.of(maint, delete));
       String answer = api.execute(command);
       long deadline = System.nanoTime() + REMOVE_TIMEOUT.toNanos();
-      // del server refuses while pooled idle connections remain; haproxy purges them over time
+      // del refuses while idle pooled connections remain; maint has haproxy close them at once
       while (!RuntimeCommands.errors(answer).isEmpty() && find(backend, server).isPresent()) {
         if (System.nanoTime() > deadline) {
           RuntimeCommands.requireSuccess(command, answer);
         }
-        Pause.of(Duration.ofMillis(100));
+        Pause.of(Duration.ofMillis(20));
         answer = api.execute(delete);
         command = delete;
       }
@@ -232,7 +250,7 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
     OptionalLong pid = runningPid();
     if (pid.isEmpty()) {
       pid = haproxy.pidFromFile();
-      if (pid.isPresent() && !HaproxyProcess.isLiveHaproxy(pid.getAsLong())) {
+      if (pid.isPresent() && !haproxy.isOurs(pid.getAsLong())) {
         pid = OptionalLong.empty();
       }
     }
@@ -242,7 +260,7 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
           events.emit(new ProxyEvent.ProxyStopped(Instant.now(), p));
         });
     for (long old : started) {
-      if (HaproxyProcess.isLiveHaproxy(old)) {
+      if (haproxy.isOurs(old)) {
         HaproxyProcess.terminate(old, STOP_GRACE); // a predecessor still finishing after a reload
       }
     }

@@ -91,15 +91,24 @@ final class HaproxyProcess {
     }
   }
 
-  /** Whether {@code pid} is a live (not zombie) process running an executable named haproxy. */
-  static boolean isLiveHaproxy(long pid) {
+  /**
+   * Whether {@code pid} is a live (not zombie) haproxy started from this proxy's config file, so
+   * not an unrelated process that reused the pid.
+   */
+  boolean isOurs(long pid) {
     if (!isAlive(pid)) {
       return false;
     }
-    Optional<String> command = ProcessHandle.of(pid).flatMap(h -> h.info().command());
-    return command
-        .map(c -> Path.of(c).getFileName().toString().startsWith("haproxy"))
-        .orElse(false);
+    Optional<ProcessHandle.Info> info = ProcessHandle.of(pid).map(ProcessHandle::info);
+    boolean haproxy =
+        info.flatMap(ProcessHandle.Info::command)
+            .map(c -> Path.of(c).getFileName().toString().startsWith("haproxy"))
+            .orElse(false);
+    boolean ourConfig =
+        info.flatMap(ProcessHandle.Info::arguments)
+            .map(args -> List.of(args).contains(settings.configFile().toString()))
+            .orElse(false);
+    return haproxy && ourConfig;
   }
 
   /** Whether {@code pid} runs and is not a zombie waiting to be reaped. */
