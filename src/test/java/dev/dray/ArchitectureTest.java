@@ -45,6 +45,7 @@ class ArchitectureTest {
           allow("config", ROOT, "image"),
           allow("registry", ROOT, "image", "events"),
           allow("engine", ROOT, "image", "events"),
+          allow("notify", ROOT, "events"),
           allow("build", ROOT, "events", "image", "dockerfile", "config", "registry", "engine"),
           allow("store", ROOT, "build", "image"),
           allow("cli", ANY));
