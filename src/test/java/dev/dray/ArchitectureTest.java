@@ -46,8 +46,21 @@ class ArchitectureTest {
           allow("registry", ROOT, "image", "events"),
           allow("engine", ROOT, "image", "events"),
           allow("proxy", ROOT, "events"),
+          allow("notify", ROOT, "events"),
           allow("build", ROOT, "events", "image", "dockerfile", "config", "registry", "engine"),
           allow("store", ROOT, "build", "image"),
+          allow(
+              "deploy",
+              ROOT,
+              "events",
+              "image",
+              "config",
+              "registry",
+              "engine",
+              "proxy",
+              "notify",
+              "build",
+              "store"),
           allow("cli", ANY));
 
   @ArchTest
