@@ -25,6 +25,9 @@ final class HaproxyProcess {
   private static final Pattern BIND_IN_USE =
       Pattern.compile("cannot bind socket \\(Address already in use\\) for \\[(.*):(\\d+)\\]");
 
+  private static final String SEARCHED =
+      "/usr/local/sbin:/usr/sbin:/sbin:/usr/local/bin:/usr/bin:/bin";
+
   private final ProxySettings settings;
 
   HaproxyProcess(ProxySettings settings) {
@@ -164,7 +167,7 @@ final class HaproxyProcess {
 
   private Result run(List<String> arguments, String what) {
     List<String> command = new ArrayList<>();
-    command.add(settings.haproxyBinary());
+    command.add(executable());
     command.addAll(arguments);
     Path output = settings.outputFile();
     ProcessBuilder builder =
@@ -173,6 +176,10 @@ final class HaproxyProcess {
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
+    // the daemon outlives dray: it keeps no copy of dray's environment (deploy secrets among it)
+    String path = builder.environment().getOrDefault("PATH", SEARCHED);
+    builder.environment().clear();
+    builder.environment().put("PATH", path);
     try {
       Process process = builder.start();
       if (!process.waitFor(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -197,6 +204,24 @@ final class HaproxyProcess {
       Thread.currentThread().interrupt();
       throw new ProxyStartException("interrupted while waiting to " + what, "", e);
     }
+  }
+
+  /**
+   * The binary as configured when it is a path; else the first match on {@code PATH} or in the sbin
+   * directories (Debian installs haproxy in /usr/sbin, often not on a user's {@code PATH}).
+   */
+  private String executable() {
+    String binary = settings.haproxyBinary();
+    if (binary.contains("/")) {
+      return binary;
+    }
+    String path = System.getenv().getOrDefault("PATH", "") + ":" + SEARCHED;
+    for (String dir : path.split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
+        return Path.of(dir, binary).toString();
+      }
+    }
+    return binary;
   }
 
   private static String read(Path output) {

@@ -14,32 +14,40 @@ final class RuntimeCommands {
   private RuntimeCommands() {}
 
   static String addServer(String backend, Upstream upstream, ServerOptions options) {
-    return "add server " + backend + "/" + options.serverArguments(upstream);
+    return "add server "
+        + Names.require("backend name", backend)
+        + "/"
+        + options.serverArguments(upstream);
   }
 
   static String enableHealth(String backend, String server) {
-    return "enable health " + backend + "/" + server;
+    return "enable health " + target(backend, server);
   }
 
   static String setState(String backend, String server, String state) {
-    return "set server " + backend + "/" + server + " state " + state;
+    return "set server " + target(backend, server) + " state " + state;
   }
 
   static String delServer(String backend, String server) {
-    return "del server " + backend + "/" + server;
+    return "del server " + target(backend, server);
   }
 
   static String showServersState(String backend) {
-    return "show servers state " + backend;
+    return "show servers state " + Names.require("backend name", backend);
   }
 
   /** The CSV statistics of {@code backend}'s servers only (type 4, every server id). */
   static String showStat(String backend) {
-    return "show stat " + backend + " 4 -1";
+    return "show stat " + Names.require("backend name", backend) + " 4 -1";
   }
 
   static String showInfo() {
     return "show info";
+  }
+
+  /** {@code backend/server}, both names checked so that neither can split the command line. */
+  private static String target(String backend, String server) {
+    return Names.require("backend name", backend) + "/" + Names.require("server name", server);
   }
 
   /** Several commands on one line, run by haproxy in one pass. */

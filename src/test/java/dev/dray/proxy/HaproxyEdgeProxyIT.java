@@ -86,6 +86,10 @@ class HaproxyEdgeProxyIT {
         .isNotEqualTo(Optional.of(ProcessHandle.current().pid()));
     assertThat(sessionId(pid)).isNotEqualTo(sessionId(ProcessHandle.current().pid()));
     assertThat(haproxy.isAlive()).isTrue();
+    assertThat(environmentNames(pid))
+        .as("the daemon keeps none of this JVM's environment but PATH")
+        .doesNotContainAnyElementsOf(
+            System.getenv().keySet().stream().filter(k -> !k.equals("PATH")).toList());
     assertThat(get("/").body()).isEqualTo("v1");
     assertThat(proxy.servers(BACKEND))
         .extracting(ServerState::server, ServerState::address, ServerState::adminState)
@@ -393,6 +397,15 @@ class HaproxyEdgeProxyIT {
         .filter(p -> HaproxyProcess.isAlive(p.pid()))
         .filter(p -> p.info().arguments().map(args -> List.of(args).contains(config)).orElse(false))
         .map(ProcessHandle::pid)
+        .toList();
+  }
+
+  /** The names of the environment variables of a process. */
+  private static List<String> environmentNames(long pid) throws IOException {
+    String environ = Files.readString(Path.of("/proc", Long.toString(pid), "environ"));
+    return List.of(environ.split("\0")).stream()
+        .filter(v -> v.contains("="))
+        .map(v -> v.substring(0, v.indexOf('=')))
         .toList();
   }
 

@@ -40,6 +40,13 @@ class RuntimeCommandsTest {
   }
 
   @Test
+  void refusesANameThatWouldSplitTheCommandLine() {
+    assertThatThrownBy(() -> RuntimeCommands.setState("bk", "x; del server bk/y", "ready"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("server name");
+  }
+
+  @Test
   void takesEmptyAnswersAndKnownMessagesAsSuccess() {
     assertThat(RuntimeCommands.errors("New server registered.\n\n\n")).isEmpty();
     assertThat(RuntimeCommands.errors("\n\n")).isEmpty();
