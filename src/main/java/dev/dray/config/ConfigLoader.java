@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Finds and loads {@code dray.yml}: YAML read with every key's position, checked against {@code
- * dray.schema.json}, then checked for what a schema cannot see (image references, sizes, paths).
+ * dray.schema.json}, then checked for what a schema cannot see (image references, sizes, paths,
+ * services that depend on each other), reading the Compose file it names.
  *
- * <p>{@code ${ENV}} references are not interpolated.
+ * <p>{@code ${ENV}} references in dray.yml are not interpolated; in a Compose file they are.
  */
 public final class ConfigLoader {
   /** The file names looked for in a directory, in order. */
@@ -64,18 +66,31 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads and checks the config at {@code file}.
+   * Loads and checks the config at {@code file}; a Compose file it names is interpolated with this
+   * process's environment.
    *
    * @throws ConfigNotFoundException when the file does not exist
    * @throws ConfigException with every problem found, each with its key path and line:column
    */
   public static DrayConfig load(Path file) {
+    return load(file, System.getenv());
+  }
+
+  /**
+   * Loads and checks the config at {@code file}; a Compose file it names is interpolated with
+   * {@code env} (which wins over the {@code .env} file beside it).
+   *
+   * @throws ConfigNotFoundException when the file does not exist
+   * @throws ConfigException with every problem found, each with its key path and line:column (in
+   *     dray.yml, the Compose file or an env file)
+   */
+  public static DrayConfig load(Path file, Map<String, String> env) {
     Path absolute = file.toAbsolutePath().normalize();
     YamlTree tree = YamlTree.read(absolute, readText(absolute));
     Problems problems = new Problems(absolute);
     SchemaCheck.check(tree, problems);
     problems.throwIfAny();
-    return DrayConfig.read(ConfigNode.root(tree, problems, absolute.getParent()));
+    return DrayConfig.read(ConfigNode.root(tree, problems, absolute.getParent()), Map.copyOf(env));
   }
 
   private static String readText(Path file) {

@@ -3,6 +3,7 @@ package dev.dray.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -58,14 +59,64 @@ final class ConfigNode {
     return baseDir;
   }
 
-  /** The config file being read. */
+  /** The file this node was read from. */
   Path file() {
-    return problems.file();
+    return tree.file();
+  }
+
+  /** The key path of this node, such as {@code services.web.port}. */
+  String path() {
+    return path.toString();
+  }
+
+  /** The last key of this node's path (its name in the mapping holding it), if it has one. */
+  Optional<String> name() {
+    return path.endsWithKey()
+        ? Optional.of((String) path.segments().get(path.segments().size() - 1))
+        : Optional.empty();
   }
 
   /** Records a problem at this node (or at its nearest written ancestor when absent). */
   void problem(String message) {
-    problems.add(path, tree.nearest(path), message);
+    problems.add(tree.file(), path, tree.nearest(path), message);
+  }
+
+  /** Records a problem found in another file this node led to, such as an env file. */
+  void problemIn(Path otherFile, Position at, String message) {
+    problems.add(otherFile, ConfigPath.ROOT, at, message);
+  }
+
+  /** Records a problem at {@code at} in this node's document. */
+  void problemAt(ConfigPath at, Position position, String message) {
+    problems.add(tree.file(), at, position, message);
+  }
+
+  /** Records a problem for every violation of {@code schema} in this node's document. */
+  void checkSchema(SchemaCheck schema) {
+    schema.validate(tree, problems);
+  }
+
+  /** Records a problem at the key naming this node (at the value when it has no key). */
+  void keyProblem(String message) {
+    problems.add(tree.file(), path, tree.keyAt(path).orElse(tree.nearest(path)), message);
+  }
+
+  /** Where the key naming this node is written, as {@code dray.yml:9:3}. */
+  String where() {
+    Position at = tree.keyAt(path).orElse(tree.nearest(path));
+    Path name = file().getFileName();
+    return (name == null ? file().toString() : name.toString())
+        + (at.line() > 0 ? ":" + at.line() + ":" + at.column() : "");
+  }
+
+  /** How many problems have been recorded so far, in every file. */
+  int problemCount() {
+    return problems.size();
+  }
+
+  /** Where problems are recorded, for reading another file (a Compose file) alongside. */
+  Problems problems() {
+    return problems;
   }
 
   /** Throws every problem recorded so far, if any. */
@@ -95,6 +146,76 @@ final class ConfigNode {
   /** Whether the value is written as a number. */
   boolean isNumber() {
     return node.isNumber();
+  }
+
+  /** Whether the value is a string. */
+  boolean isText() {
+    return node.isTextual();
+  }
+
+  /** Whether the value is a list. */
+  boolean isList() {
+    return node.isArray();
+  }
+
+  /** Whether the value is a mapping. */
+  boolean isMap() {
+    return node.isObject();
+  }
+
+  /** Whether a key is written here, even with an empty value. */
+  boolean has(String key) {
+    return node.has(key);
+  }
+
+  /** The keys of a mapping, in file order; empty for anything else. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    if (node.isObject()) {
+      node.fieldNames().forEachRemaining(keys::add);
+    }
+    return keys;
+  }
+
+  /**
+   * A duration such as {@code 500ms}, {@code 2s} or {@code 1m30s}; {@code defaultValue} when
+   * absent. A value that is no duration is recorded as a problem (and reads as the default).
+   */
+  Duration duration(Duration defaultValue) {
+    if (!isPresent()) {
+      return defaultValue;
+    }
+    Optional<Duration> parsed = text().flatMap(DurationText::parse);
+    if (parsed.isEmpty()) {
+      problem(
+          "expected "
+              + DurationText.EXPECTED
+              + ", got "
+              + SchemaCheck.describeValue(node, tree.scalarText(path)));
+      return defaultValue;
+    }
+    return parsed.get();
+  }
+
+  /**
+   * A command: a list of words (scalars as written), or a string split into words as Compose splits
+   * it (no shell); empty when absent. An unbalanced quote is recorded as a problem.
+   */
+  List<String> words() {
+    if (node.isTextual()) {
+      try {
+        return CommandWords.split(node.asText());
+      } catch (IllegalArgumentException e) {
+        problem(e.getMessage() + "; write the command as a list");
+        return List.of();
+      }
+    }
+    return strings();
+  }
+
+  /** A list of strings, or a single string as a list of one; empty when absent. */
+  List<String> stringOrList() {
+    return node.isTextual() ? List.of(node.asText()) : strings();
   }
 
   /** The elements of a list, each as a node. */

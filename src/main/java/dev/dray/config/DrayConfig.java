@@ -1,17 +1,17 @@
 package dev.dray.config;
 
 import dev.dray.image.ImageRef;
-import dev.dray.image.InvalidReferenceException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A loaded {@code dray.yml}: the service, its image repository, how it is built, tagged and
- * labelled, and how registries are reached.
+ * labelled, how registries are reached, and how it is deployed.
  *
  * @param file the config file, absolute
  * @param service the service name: lowercase letters, digits and {@code -}
@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param flavor docker/metadata-action style flavor settings such as {@code latest=auto}
  * @param labels extra image labels, in file order
  * @param registry how registries are reached
+ * @param deploy how the app is deployed; {@link DeployConfig#defaults()} (no services) when no
+ *     deploy key is set
+ * @param compose the Compose file the services were read from, when {@code compose} is set
  */
 public record DrayConfig(
     Path file,
@@ -30,7 +33,9 @@ public record DrayConfig(
     List<String> tagRules,
     List<String> flavor,
     Map<String, String> labels,
-    RegistryConfig registry) {
+    RegistryConfig registry,
+    DeployConfig deploy,
+    Optional<ComposeFile> compose) {
 
   public DrayConfig {
     Objects.requireNonNull(file, "file");
@@ -38,6 +43,8 @@ public record DrayConfig(
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(build, "build");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(deploy, "deploy");
+    Objects.requireNonNull(compose, "compose");
     if (image.tag().isPresent() || image.digest().isPresent()) {
       throw new IllegalArgumentException("image must be a repository without tag: " + image);
     }
@@ -46,39 +53,32 @@ public record DrayConfig(
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
   }
 
-  /** Reads a schema-valid document, checking what the schema cannot; throws every problem. */
-  static DrayConfig read(ConfigNode root) {
+  /**
+   * Reads a schema-valid document, checking what the schema cannot; throws every problem.
+   *
+   * @param env the environment a Compose file named by {@code compose} is interpolated with
+   */
+  static DrayConfig read(ConfigNode root, Map<String, String> env) {
     String service = root.get("service").text("");
-    ImageRef image = repository(root.get("image"));
+    Optional<ImageRef> image =
+        ImageRepository.read(root.get("image"), "tags come from the tags rules");
     BuildConfig build = BuildConfig.read(root.get("build"));
     List<String> tagRules = root.get("tags").linesOrList();
     List<String> flavor = root.get("flavor").linesOrList();
     Map<String, String> labels = root.get("labels").scalarMap();
     RegistryConfig registry = RegistryConfig.read(root.get("registry"));
+    Optional<DeploySection.Read> deploy = DeploySection.read(root, image, env);
     root.throwProblems();
-    return new DrayConfig(root.file(), service, image, build, tagRules, flavor, labels, registry);
-  }
-
-  private static ImageRef repository(ConfigNode node) {
-    String text = node.text("");
-    ImageRef ref;
-    try {
-      ref = ImageRef.parse(text);
-    } catch (InvalidReferenceException e) {
-      node.problem(e.getMessage());
-      return null;
-    }
-    if (ref.digest().isPresent()) {
-      node.problem("expected a repository without a digest, got '" + text + "'");
-      return null;
-    }
-    if (ref.tag().isPresent()) {
-      node.problem(
-          "expected a repository without a tag, got tag '"
-              + ref.tag().get()
-              + "'; tags come from the tags rules");
-      return null;
-    }
-    return ref;
+    return new DrayConfig(
+        root.file(),
+        service,
+        image.orElseThrow(),
+        build,
+        tagRules,
+        flavor,
+        labels,
+        registry,
+        deploy.orElseThrow().deploy(),
+        deploy.orElseThrow().compose());
   }
 }

@@ -20,32 +20,55 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * Validates a config document against {@code dray.schema.json} and words each violation for a
+ * Validates a YAML document against a JSON schema ({@code dray.schema.json} for dray.yml, {@code
+ * compose.schema.json} for the part of a Compose file dray reads) and words each violation for a
  * person: the key path, where it is written, and what was expected.
  */
 final class SchemaCheck {
   static final String SCHEMA_RESOURCE = "/dev/dray/config/dray.schema.json";
+  static final String COMPOSE_SCHEMA_RESOURCE = "/dev/dray/config/compose.schema.json";
 
   /** Schema keyword whose text says in words what a value must look like. */
   static final String EXPECTED = "x-expected";
 
-  private static final JsonNode SCHEMA_NODE = loadSchemaNode();
-  private static final Schema SCHEMA = compile(SCHEMA_NODE);
+  /**
+   * Schema keyword, on an object schema, whose text replaces the list of known keys when a key is
+   * not allowed there (used where a key is valid elsewhere but not read by dray).
+   */
+  static final String UNKNOWN_KEY = "x-unknown-key";
 
-  private SchemaCheck() {}
+  /** The check of dray.yml. */
+  static final SchemaCheck DRAY = new SchemaCheck(SCHEMA_RESOURCE);
 
-  /** Adds a problem to {@code problems} for every schema violation in {@code tree}. */
+  /** The check of the Compose keys dray reads. */
+  static final SchemaCheck COMPOSE = new SchemaCheck(COMPOSE_SCHEMA_RESOURCE);
+
+  private final JsonNode schemaNode;
+  private final Schema schema;
+
+  private SchemaCheck(String resource) {
+    this.schemaNode = loadSchemaNode(resource);
+    this.schema = compile(schemaNode);
+  }
+
+  /** Adds a problem to {@code problems} for every violation of dray.schema.json in {@code tree}. */
   static void check(YamlTree tree, Problems problems) {
-    for (Error error : SCHEMA.validate(tree.root())) {
+    DRAY.validate(tree, problems);
+  }
+
+  /** Adds a problem, in {@code tree}'s file, for every schema violation in {@code tree}. */
+  void validate(YamlTree tree, Problems problems) {
+    for (Error error : schema.validate(tree.root())) {
       describe(error, tree, problems);
     }
   }
 
-  private static void describe(Error error, YamlTree tree, Problems problems) {
+  private void describe(Error error, YamlTree tree, Problems sink) {
     ConfigPath path = ConfigPath.of(error.getInstanceLocation());
-    JsonNode schema = schemaNodeOf(error).orElse(SCHEMA_NODE);
+    JsonNode schema = schemaNodeOf(error).orElse(schemaNode);
     String got = describeValue(error.getInstanceNode(), tree.scalarText(path));
     Position at = tree.nearest(path);
+    InFile problems = (p, pos, message) -> sink.add(tree.file(), p, pos, message);
     switch (error.getKeyword()) {
       case "additionalProperties" -> {
         ConfigPath key = path.key(error.getProperty());
@@ -56,6 +79,14 @@ final class SchemaCheck {
         Position parent = path.isRoot() ? Position.START : tree.keyAt(path).orElse(at);
         problems.add(key, parent, "required key missing");
       }
+      case "minItems" ->
+          problems.add(
+              path,
+              at,
+              "expected at least "
+                  + schema.path("minItems")
+                  + (schema.path("minItems").asInt() == 1 ? " entry" : " entries")
+                  + ", got none");
       case "enum" ->
           problems.add(
               path,
@@ -99,12 +130,23 @@ final class SchemaCheck {
     }
   }
 
+  /** Adds a problem at a path and position of one file. */
+  private interface InFile {
+    void add(ConfigPath path, Position at, String message);
+  }
+
   private static String unknownKey(String key, JsonNode schema) {
     List<String> known = new ArrayList<>();
     schema.path("properties").fieldNames().forEachRemaining(known::add);
     Optional<String> closest = Suggestions.closest(key, known);
+    Optional<String> instead = Optional.ofNullable(schema.get(UNKNOWN_KEY)).map(JsonNode::asText);
     if (closest.isPresent()) {
-      return "unknown key; did you mean '" + closest.get() + "'?";
+      return instead
+          .map(t -> t + "; did you mean '" + closest.get() + "'?")
+          .orElse("unknown key; did you mean '" + closest.get() + "'?");
+    }
+    if (instead.isPresent()) {
+      return instead.get();
     }
     return known.isEmpty()
         ? "unknown key"
@@ -112,9 +154,9 @@ final class SchemaCheck {
   }
 
   /** The schema object holding the failed keyword, found from the error's schema location. */
-  private static Optional<JsonNode> schemaNodeOf(Error error) {
+  private Optional<JsonNode> schemaNodeOf(Error error) {
     NodePath fragment = error.getSchemaLocation().getFragment();
-    JsonNode node = SCHEMA_NODE;
+    JsonNode node = schemaNode;
     for (int i = 0; i < fragment.getNameCount() - 1; i++) {
       Object segment = fragment.getElement(i);
       node = segment instanceof Integer index ? node.path(index) : node.path(segment.toString());
@@ -169,10 +211,10 @@ final class SchemaCheck {
     return written.orElse(value.toString());
   }
 
-  private static JsonNode loadSchemaNode() {
-    try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+  private static JsonNode loadSchemaNode(String resource) {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+        throw new IllegalStateException("missing resource " + resource);
       }
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
@@ -184,6 +226,7 @@ final class SchemaCheck {
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
             .keyword(new NonValidationKeyword(EXPECTED))
+            .keyword(new NonValidationKeyword(UNKNOWN_KEY))
             .build();
     return SchemaRegistry.withDefaultDialect(dialect).getSchema(schemaNode);
   }

@@ -30,10 +30,12 @@ final class YamlTree {
   private final Map<ConfigPath, Position> values = new HashMap<>();
   private final Map<ConfigPath, String> scalars = new HashMap<>();
   private final Problems problems;
+  private final String whenEmpty;
   private JsonNode root;
 
-  private YamlTree(Path file) {
+  private YamlTree(Path file, String whenEmpty) {
     this.problems = new Problems(file);
+    this.whenEmpty = whenEmpty;
   }
 
   /**
@@ -43,14 +45,31 @@ final class YamlTree {
    *     (aliases, duplicate keys, several documents)
    */
   static YamlTree read(Path file, String content) {
-    YamlTree tree = new YamlTree(file);
+    return read(file, content, "the file is empty; it needs at least the keys service and image");
+  }
+
+  /**
+   * Reads {@code content} like {@link #read(Path, String)}; {@code whenEmpty} says what is missing.
+   */
+  static YamlTree read(Path file, String content, String whenEmpty) {
+    YamlTree tree = new YamlTree(file, whenEmpty);
     tree.parse(content);
     tree.problems.throwIfAny();
     return tree;
   }
 
+  /** The file the document was read from. */
+  Path file() {
+    return problems.file();
+  }
+
   JsonNode root() {
     return root;
+  }
+
+  /** Replaces the document's value (positions stay), as interpolation does. */
+  void replaceRoot(JsonNode replacement) {
+    root = replacement;
   }
 
   /** Where the value at {@code path} starts. */
@@ -90,10 +109,7 @@ final class YamlTree {
     try (JsonParser parser = YAML.createParser(content)) {
       JsonToken first = parser.nextToken();
       if (first == null || first == JsonToken.VALUE_NULL) {
-        problems.add(
-            ConfigPath.ROOT,
-            Position.NONE,
-            "the file is empty; it needs at least the keys service and image");
+        problems.add(ConfigPath.ROOT, Position.NONE, whenEmpty);
         return;
       }
       root = readValue(parser, ConfigPath.ROOT);

@@ -54,8 +54,7 @@ class ConfigLoaderTest {
 
   @Test
   void loadsTheCommentedExampleFile() throws IOException {
-    Path example = Path.of("docs/examples/dray.yml");
-    Files.copy(example, dir.resolve("dray.yml"));
+    ExampleFiles.copyTo(dir);
 
     DrayConfig config = ConfigLoader.load(dir.resolve("dray.yml"));
 
@@ -84,6 +83,7 @@ class ConfigLoaderTest {
             Map.entry("org.opencontainers.image.licenses", "MIT"),
             Map.entry("org.opencontainers.image.vendor", "Acme"));
     assertThat(config.registry()).isEqualTo(new RegistryConfig(List.of("registry.lan:5000"), 5));
+    assertThat(config.deploy().services()).hasSize(3);
   }
 
   @Test
@@ -190,10 +190,11 @@ class ConfigLoaderTest {
             List.of("service (dray.yml:1:1): required key missing")),
         Arguments.of(
             "unknown key with nothing close",
-            VALID + "servers: [web1]\n",
+            VALID + "clusters: [web1]\n",
             List.of(
-                "servers (dray.yml:8:1): unknown key; expected one of service, image, build, tags,"
-                    + " flavor, labels, registry")),
+                "clusters (dray.yml:8:1): unknown key; expected one of service, image, build, tags,"
+                    + " flavor, labels, registry, servers, proxy, services, compose, migrate,"
+                    + " backups, hooks, retention, notify")),
         Arguments.of(
             "mapping expected",
             "service: app\nimage: acme/app\nbuild: [a]\n",
