@@ -129,7 +129,7 @@ final class NotifyUrlParser {
       throw new UrlProblem(
           "port",
           "the port must be a number from 1 to 65535",
-          "write host:port, e.g. smtp.example.com:587");
+          "write host:port, e.g. mail.example.com:587");
     }
     return Integer.parseInt(value);
   }
