@@ -68,6 +68,7 @@ final class ComposeServiceReader {
     Optional<String> gpus = gpus(node);
     Optional<HealthcheckConfig> healthcheck = healthcheck(node.get("healthcheck"));
     List<String> volumes = ServiceSection.volumes(node.get("volumes"));
+    List<String> command = node.get("command").words();
     Duration stopTimeout =
         node.get("stop_grace_period").duration(ServiceConfig.DEFAULT_STOP_TIMEOUT);
     if (node.problemCount() > before || image.isEmpty()) {
@@ -78,7 +79,7 @@ final class ComposeServiceReader {
             name,
             port.isPresent() ? Role.WEB : Role.WORKER,
             image.get(),
-            node.get("command").words(),
+            command,
             env,
             secrets,
             volumes,

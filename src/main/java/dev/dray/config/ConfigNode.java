@@ -64,11 +64,6 @@ final class ConfigNode {
     return tree.file();
   }
 
-  /** The key path of this node, such as {@code services.web.port}. */
-  String path() {
-    return path.toString();
-  }
-
   /** The last key of this node's path (its name in the mapping holding it), if it has one. */
   Optional<String> name() {
     return path.endsWithKey()
@@ -211,11 +206,6 @@ final class ConfigNode {
       }
     }
     return strings();
-  }
-
-  /** A list of strings, or a single string as a list of one; empty when absent. */
-  List<String> stringOrList() {
-    return node.isTextual() ? List.of(node.asText()) : strings();
   }
 
   /** The elements of a list, each as a node. */

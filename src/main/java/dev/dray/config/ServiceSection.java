@@ -52,6 +52,7 @@ final class ServiceSection {
     Optional<HealthcheckConfig> healthcheck = healthcheck(node.get("healthcheck"), port);
     Map<String, ConfigNode> dependencies = new LinkedHashMap<>();
     node.get("depends_on").elements().forEach(d -> dependencies.putIfAbsent(d.text(""), d));
+    List<String> command = node.get("command").words();
     Duration stopTimeout = node.get("stop_timeout").duration(ServiceConfig.DEFAULT_STOP_TIMEOUT);
     if (node.problemCount() > before || image.isEmpty()) {
       return Optional.empty();
@@ -61,7 +62,7 @@ final class ServiceSection {
             name,
             role,
             image.get(),
-            node.get("command").words(),
+            command,
             env,
             secrets,
             volumes,
