@@ -63,7 +63,7 @@ final class BuildsCommand implements Callable<Integer> {
                 .find(id)
                 .orElseThrow(
                     () ->
-                        new NotFoundException(
+                        new CliInputException(
                             "no build with id " + id, "list them with 'dray builds'"));
         if (json) {
           out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -2,11 +2,11 @@ package dev.dray.cli;
 
 import dev.dray.DrayException;
 
-/** Something the user named on the command line does not exist. */
-final class NotFoundException extends DrayException {
+/** Something the user typed or named on the command line is wrong or does not exist. */
+final class CliInputException extends DrayException {
   private static final long serialVersionUID = 1L;
 
-  NotFoundException(String message, String hint) {
+  CliInputException(String message, String hint) {
     super(message, hint);
   }
 }

@@ -16,6 +16,16 @@ import picocli.CommandLine.Command;
       BuildsCommand.class,
       TagsCommand.class,
       DoctorCommand.class,
+      DeployCommand.class,
+      RollbackCommand.class,
+      ReleasesCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      PruneCommand.class,
+      LockCommand.class,
+      AuditCommand.class,
+      RecoverCommand.class,
+      ProxyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -50,7 +50,11 @@ public record BuildConfig(
     pull = List.copyOf(pull);
   }
 
-  /** Reads the {@code build} section (absent: every default), checking paths and sizes. */
+  /**
+   * Reads the {@code build} section (absent: every default), checking paths and sizes. The
+   * Dockerfile must exist when the section is written; a file without it may only deploy, and
+   * {@code dray build} then reports the missing Dockerfile itself.
+   */
   static BuildConfig read(ConfigNode build) {
     ConfigNode contextNode = build.get("context");
     Path context = build.baseDir().resolve(contextNode.text(".")).normalize();
@@ -61,7 +65,7 @@ public record BuildConfig(
     }
     ConfigNode dockerfileNode = build.get("dockerfile");
     Path dockerfile = context.resolve(dockerfileNode.text("Dockerfile")).normalize();
-    if (contextExists && !Files.isRegularFile(dockerfile)) {
+    if (contextExists && build.isPresent() && !Files.isRegularFile(dockerfile)) {
       dockerfileNode.problem(
           (Files.exists(dockerfile) ? "not a file: " : "file not found: ")
               + dockerfile

@@ -46,7 +46,10 @@ final class ContainerCreateBody {
             spec.devices().isEmpty()
                 ? null
                 : spec.devices().stream().map(ContainerCreateBody::device).toList(),
-            restartPolicy(spec.restartPolicy())));
+            restartPolicy(spec.restartPolicy()),
+            // an init process as PID 1 forwards SIGTERM, so apps that never installed a handler
+            // (a shell, busybox httpd) stop at once instead of after the whole stop timeout
+            Boolean.TRUE));
   }
 
   /** The revealed secret values of a spec, only to scrub them out of the engine's messages. */

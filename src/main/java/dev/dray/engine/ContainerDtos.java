@@ -50,7 +50,8 @@ final class ContainerDtos {
       @JsonProperty("PortBindings") Map<String, List<PortBinding>> portBindings,
       @JsonProperty("DeviceRequests") List<DeviceRequest> deviceRequests,
       @JsonProperty("Devices") List<Device> devices,
-      @JsonProperty("RestartPolicy") RestartPolicy restartPolicy) {}
+      @JsonProperty("RestartPolicy") RestartPolicy restartPolicy,
+      @JsonProperty("Init") Boolean init) {}
 
   /** Where a container port is (to be) published; an empty host port lets the engine pick. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -369,12 +369,14 @@ class ConfigLoaderTest {
         .containsExactly(
             "build.dockerfile (dray.yml:5:15): file not found: "
                 + dir.toAbsolutePath().resolve("Dockerfile.prod"));
+  }
+
+  @Test
+  void aFileWithoutABuildSectionLoadsWithoutADockerfileSoItCanOnlyDeploy() throws IOException {
     Files.delete(dir.resolve("Dockerfile"));
-    assertThat(problems("service: app\nimage: acme/app\n"))
-        .containsExactly(
-            "build.dockerfile (dray.yml): file not found: "
-                + dir.toAbsolutePath().resolve("Dockerfile")
-                + " (the default; set build.dockerfile)");
+
+    assertThat(load("service: app\nimage: acme/app\n").build().dockerfile())
+        .isEqualTo(dir.toAbsolutePath().resolve("Dockerfile"));
   }
 
   @Test

@@ -24,7 +24,7 @@ class ContainerCreateBodyTest {
             json(
                 """
                 {"Image":"app:1","Env":[],"Labels":{},
-                 "HostConfig":{"RestartPolicy":{"Name":"no","MaximumRetryCount":0}}}
+                 "HostConfig":{"RestartPolicy":{"Name":"no","MaximumRetryCount":0},"Init":true}}
                 """));
   }
 
@@ -75,7 +75,7 @@ class ContainerCreateBodyTest {
                    "Devices":[
                      {"PathOnHost":"/dev/snd","PathInContainer":"/dev/snd","CgroupPermissions":"rwm"},
                      {"PathOnHost":"/dev/dri/card0","PathInContainer":"/dev/dri/card1","CgroupPermissions":"rw"}],
-                   "RestartPolicy":{"Name":"unless-stopped","MaximumRetryCount":0}}}
+                   "RestartPolicy":{"Name":"unless-stopped","MaximumRetryCount":0},"Init":true}}
                 """));
   }
 
