@@ -110,6 +110,9 @@ final class StatusCommand implements Callable<Integer> {
       return;
     }
     for (ServiceConfig s : config.deploy().services()) {
+      if (s.role() != dev.dray.config.Role.WEB) {
+        continue;
+      }
       String backend = ContainerNames.backend(config.service(), s.name());
       for (ServerState v : proxy.servers(backend)) {
         out.printf(

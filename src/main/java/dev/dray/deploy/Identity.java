@@ -11,7 +11,10 @@ public record Identity(String user, String hostname, long pid) {
   public static Identity current(java.util.Map<String, String> env) {
     String user =
         env.getOrDefault(
-            "DRAY_USER", env.getOrDefault("GITHUB_ACTOR", env.getOrDefault("USER", "unknown")));
+            "DRAY_USER",
+            env.getOrDefault(
+                "GITHUB_ACTOR",
+                env.getOrDefault("USER", System.getProperty("user.name", "unknown"))));
     String host;
     try {
       host = java.net.InetAddress.getLocalHost().getHostName();

@@ -42,7 +42,16 @@ public final class RollbackPlanner {
     containers.stream()
         .filter(CurrentContainer::running)
         .forEach(c -> current.putIfAbsent(c.service(), c));
-    String target = version.orElseGet(() -> previousVersion(containers, current));
+    java.util.function.Predicate<CurrentContainer> isTarget;
+    String target;
+    if (version.isPresent()) {
+      target = version.get();
+      isTarget = c -> c.version().equals(target);
+    } else {
+      CurrentContainer previous = previousRelease(containers, current);
+      target = previous.version();
+      isTarget = c -> c.deployId().equals(previous.deployId());
+    }
     List<RolloutStep> steps = new ArrayList<>();
     List<Route> routes = RolloutPlanner.routes(app, config, services);
     if (!routes.isEmpty()) {
@@ -53,7 +62,7 @@ public final class RollbackPlanner {
       CurrentContainer now = current.get(s.name());
       CurrentContainer kept =
           containers.stream()
-              .filter(c -> c.service().equals(s.name()) && c.version().equals(target))
+              .filter(c -> c.service().equals(s.name()) && isTarget.test(c))
               .findFirst()
               .orElseThrow(
                   () ->
@@ -90,13 +99,13 @@ public final class RollbackPlanner {
     return new RolloutPlan(deployId, app, "rollback", target, images, steps);
   }
 
-  private static String previousVersion(
+  /** The newest stopped container of a rollout other than the ones serving now. */
+  private static CurrentContainer previousRelease(
       List<CurrentContainer> containers, Map<String, CurrentContainer> current) {
-    Set<String> running = new java.util.HashSet<>();
-    current.values().forEach(c -> running.add(c.version()));
+    Set<String> serving = new java.util.HashSet<>();
+    current.values().forEach(c -> serving.add(c.deployId()));
     return containers.stream()
-        .filter(c -> !c.running() && !running.contains(c.version()))
-        .map(CurrentContainer::version)
+        .filter(c -> !c.running() && !serving.contains(c.deployId()))
         .findFirst()
         .orElseThrow(
             () ->
