@@ -284,10 +284,17 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
     if (!Files.exists(settings.socketFile())) {
       return OptionalLong.empty();
     }
-    try {
-      return infoPid(api.execute(RuntimeCommands.showInfo()));
-    } catch (ProxyNotRunningException e) {
-      return OptionalLong.empty();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return infoPid(api.execute(RuntimeCommands.showInfo()));
+      } catch (ProxyNotRunningException e) {
+        return OptionalLong.empty();
+      } catch (ProxyCommandException e) {
+        if (attempt == 3) {
+          return OptionalLong.empty(); // accepts but never answers: an haproxy on its way out
+        }
+        Pause.of(Duration.ofMillis(50));
+      }
     }
   }
 
