@@ -99,6 +99,8 @@ record HaproxyConfig(
     line(out, "timeout connect 5s");
     line(out, "timeout client 60s");
     line(out, "timeout server 60s");
+    // without it a check must answer within `inter` (250ms): a slower health path never passes
+    line(out, "timeout check 2s");
     line(out, "http-reuse safe");
     for (BackendConfig backend : backends) {
       Route route = backend.route();

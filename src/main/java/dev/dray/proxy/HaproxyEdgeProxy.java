@@ -172,16 +172,23 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
         return;
       }
       if (System.nanoTime() > deadline) {
-        String last =
-            stats(backend).stream()
-                .filter(s -> s.server().equals(server))
-                .findFirst()
-                .map(ServerStats::lastCheckSummary)
-                .orElse("unknown");
-        throw new ProxyHealthTimeoutException(backend, server, last, timeout);
+        throw new ProxyHealthTimeoutException(backend, server, lastCheck(backend, server), timeout);
       }
       Pause.of(POLL);
     }
+  }
+
+  /** The last finished check of a server, read again while one is under way (and has no code). */
+  private String lastCheck(String backend, String server) {
+    Optional<ServerStats> stats = Optional.empty();
+    for (int attempt = 0; attempt < 10; attempt++) {
+      stats = stats(backend).stream().filter(s -> s.server().equals(server)).findFirst();
+      if (stats.isEmpty() || !stats.get().checkRunning()) {
+        break;
+      }
+      Pause.of(Duration.ofMillis(10));
+    }
+    return stats.map(ServerStats::lastCheckSummary).orElse("unknown");
   }
 
   @Override
@@ -284,10 +291,17 @@ public final class HaproxyEdgeProxy implements EdgeProxy {
     if (!Files.exists(settings.socketFile())) {
       return OptionalLong.empty();
     }
-    try {
-      return infoPid(api.execute(RuntimeCommands.showInfo()));
-    } catch (ProxyNotRunningException e) {
-      return OptionalLong.empty();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return infoPid(api.execute(RuntimeCommands.showInfo()));
+      } catch (ProxyNotRunningException e) {
+        return OptionalLong.empty();
+      } catch (ProxyCommandException e) {
+        if (attempt == 3) {
+          return OptionalLong.empty(); // accepts but never answers: an haproxy on its way out
+        }
+        Pause.of(Duration.ofMillis(50));
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs the haproxy executable: checks a config ({@code -c}), starts a daemon ({@code -D}, which
@@ -114,19 +115,34 @@ final class HaproxyProcess {
     return haproxy && ourConfig;
   }
 
-  /** Whether {@code pid} runs and is not a zombie waiting to be reaped. */
+  /**
+   * Whether {@code pid} runs: it exists and one of its threads is not a zombie. A multi-threaded
+   * haproxy's main thread turns zombie before its other threads have closed the sockets.
+   */
   static boolean isAlive(long pid) {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
     if (handle.isEmpty() || !handle.get().isAlive()) {
       return false;
     }
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    try {
-      String text = Files.readString(stat);
-      int end = text.lastIndexOf(')');
-      return end < 0 || end + 2 >= text.length() || text.charAt(end + 2) != 'Z';
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    if (!Files.isDirectory(tasks)) {
+      return !Files.isDirectory(Path.of("/proc")); // gone, or no procfs: trust ProcessHandle
+    }
+    try (Stream<Path> threads = Files.list(tasks)) {
+      return threads.anyMatch(HaproxyProcess::threadRuns);
     } catch (IOException e) {
-      return !Files.isDirectory(Path.of("/proc")); // no procfs: trust ProcessHandle
+      return false; // the process went away while we looked
+    }
+  }
+
+  private static boolean threadRuns(Path task) {
+    try {
+      String stat = Files.readString(task.resolve("stat"));
+      int end = stat.lastIndexOf(')');
+      char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : 'R';
+      return state != 'Z' && state != 'X';
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -7,6 +7,7 @@ package dev.dray.proxy;
  * @param currentSessions {@code scur}
  * @param status haproxy's summary, e.g. {@code UP}, {@code DOWN}, {@code MAINT}, {@code DRAIN}
  * @param checkStatus e.g. {@code L7OK}, {@code L7STS}, {@code L4CON}; empty before the first check
+ * @param checkRunning whether a check was under way (haproxy then reports its code as 0)
  * @param checkCode the HTTP status of the last check, when there was one
  * @param checkDescription haproxy's words for {@code checkStatus}
  * @param lastCheck the last check's details, when haproxy gives some
@@ -16,6 +17,7 @@ record ServerStats(
     int currentSessions,
     String status,
     String checkStatus,
+    boolean checkRunning,
     String checkCode,
     String checkDescription,
     String lastCheck) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Parses the CSV answer of {@code show stat}: a {@code # pxname,svname,…} header, then one row per
- * proxy or server. Fields holding a comma are double-quoted.
+ * proxy or server. Fields holding a comma are double-quoted; a check status starting with {@code *
+ * } means a check is under way.
  */
 final class StatTable {
   private StatTable() {}
@@ -28,22 +29,19 @@ final class StatTable {
         continue;
       }
       String scur = get(header, row, "scur");
+      String checkStatus = get(header, row, "check_status");
       servers.add(
           new ServerStats(
               name,
               scur.isEmpty() ? 0 : Integer.parseInt(scur),
               get(header, row, "status"),
-              checkStatus(get(header, row, "check_status")),
+              checkStatus.startsWith("* ") ? checkStatus.substring(2) : checkStatus,
+              checkStatus.startsWith("* "),
               get(header, row, "check_code"),
               get(header, row, "check_desc"),
               get(header, row, "last_chk")));
     }
     return servers;
-  }
-
-  /** A check status without the {@code * } haproxy puts before it while a check runs. */
-  private static String checkStatus(String status) {
-    return status.startsWith("* ") ? status.substring(2) : status;
   }
 
   private static String get(List<String> header, List<String> row, String column) {

@@ -38,6 +38,7 @@ class HaproxyConfigTest {
                 timeout connect 5s
                 timeout client 60s
                 timeout server 60s
+                timeout check 2s
                 http-reuse safe
 
             frontend fe_hello_web

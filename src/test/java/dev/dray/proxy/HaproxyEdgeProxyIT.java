@@ -183,6 +183,18 @@ class HaproxyEdgeProxyIT {
   }
 
   @Test
+  void acceptsAHealthPathSlowerThanTheCheckInterval() throws Exception {
+    bootWith("web-1", v1);
+    TestUpstream slow = upstream(TestUpstream.slowToCheck("v3", 400));
+
+    proxy.addServer(BACKEND, slow.as("web-3"));
+    proxy.awaitHealthy(BACKEND, "web-3", HEALTH_TIMEOUT);
+    proxy.switchTo(BACKEND, "web-3", Optional.of("web-1"));
+
+    assertThat(bodies(5)).containsOnly("v3");
+  }
+
+  @Test
   void restartedFromItsConfigFileServesTheCurrentVersion() throws Exception {
     bootWith("web-1", v1);
     switchFrom("web-1", "web-2", v2);

@@ -71,9 +71,16 @@ class RuntimeTablesTest {
   void readsSessionsAndLastCheckOfTheBackendsServers() {
     assertThat(StatTable.servers(STAT, "bk"))
         .containsExactly(
-            new ServerStats("v1", 2, "UP", "L7OK", "0", "Layer7 check passed", ""),
+            new ServerStats("v1", 2, "UP", "L7OK", true, "0", "Layer7 check passed", ""),
             new ServerStats(
-                "v3", 0, "MAINT", "L7STS", "503", "Layer7 wrong status", "Service Unavailable"));
+                "v3",
+                0,
+                "MAINT",
+                "L7STS",
+                false,
+                "503",
+                "Layer7 wrong status",
+                "Service Unavailable"));
   }
 
   @Test

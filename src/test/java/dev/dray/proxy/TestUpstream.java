@@ -12,17 +12,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A tiny HTTP server on 127.0.0.1 standing in for one version of an app: {@code /} answers its
- * version, {@code /up} 200 (or 503 while unhealthy), {@code /slow} its version after 2 s.
+ * version, {@code /up} 200 (or 503 while unhealthy, after {@code healthDelay}), {@code /slow} its
+ * version after 2 s.
  */
 final class TestUpstream implements AutoCloseable {
   private final String version;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean healthy;
+  private final long healthDelayMillis;
 
-  private TestUpstream(String version, boolean healthy) throws IOException {
+  private TestUpstream(String version, boolean healthy, long healthDelayMillis) throws IOException {
     this.version = version;
     this.healthy = new AtomicBoolean(healthy);
+    this.healthDelayMillis = healthDelayMillis;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
@@ -30,11 +33,16 @@ final class TestUpstream implements AutoCloseable {
   }
 
   static TestUpstream healthy(String version) throws IOException {
-    return new TestUpstream(version, true);
+    return new TestUpstream(version, true, 0);
+  }
+
+  /** Healthy, but its health path takes {@code millis} to answer. */
+  static TestUpstream slowToCheck(String version, long millis) throws IOException {
+    return new TestUpstream(version, true, millis);
   }
 
   static TestUpstream unhealthy(String version) throws IOException {
-    return new TestUpstream(version, false);
+    return new TestUpstream(version, false, 0);
   }
 
   String address() {
@@ -53,17 +61,24 @@ final class TestUpstream implements AutoCloseable {
         status = 503;
       }
       if (path.equals("/slow")) {
-        try {
-          Thread.sleep(2_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        sleep(2_000);
+      }
+      if (path.equals("/up")) {
+        sleep(healthDelayMillis);
       }
       byte[] body = version.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
