@@ -106,11 +106,12 @@ public final class Deployer {
         app,
         req,
         recovered -> {
-          RolloutPlan fresh =
-              recovered.isEmpty()
-                  ? plan
-                  : new RolloutPlanner()
-                      .plan(withCurrent(inputs, AppState.current(ctx.host().engine(), app)));
+          // what runs may have changed while waiting for the lock or by recovery: plan again
+          Map<String, CurrentContainer> now = AppState.current(ctx.host().engine(), app);
+          if (!req.force() && alreadyRunning(services, images, now)) {
+            return new DeployResult.AlreadyRunning(version, List.copyOf(images.values()));
+          }
+          RolloutPlan fresh = new RolloutPlanner().plan(withCurrent(inputs, now));
           return new DeployResult.Ran(runAndTell(fresh, deploy), recovered);
         });
   }
@@ -256,18 +257,10 @@ public final class Deployer {
   }
 
   private void notify(DeployReport report, DeployConfig deploy) {
+    // a failed deploy is a failure even when its changes were undone; a rollback is one asked for
     String outcome =
-        switch (report.outcome()) {
-          case SUCCEEDED -> report.kind().equals("rollback") ? "rollback" : "success";
-          case ROLLED_BACK -> "rollback";
-          case FAILED -> "failure";
-        };
-    if (!report.succeeded()
-        && !deploy.notifications().on().contains(outcome)
-        && deploy.notifications().on().contains("failure")) {
-      outcome = "failure";
-    }
-    if (!deploy.notifications().on().contains(outcome)) {
+        !report.succeeded() ? "failure" : report.kind().equals("rollback") ? "rollback" : "success";
+    if (!deploy.notifications().sends(outcome)) {
       return;
     }
     Notification n =
