@@ -29,7 +29,7 @@ public interface BuildHistory {
   /**
    * The build with this id, or else the only build whose id starts with {@code idOrPrefix}.
    *
-   * @throws AmbiguousBuildIdException when several ids start with the prefix and none equals it
+   * @throws AmbiguousIdException when several ids start with the prefix and none equals it
    */
   Optional<BuildReport> find(String idOrPrefix);
 }

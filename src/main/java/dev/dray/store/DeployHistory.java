@@ -48,7 +48,7 @@ public interface DeployHistory {
   /**
    * The deploy with this id, or else the only deploy whose id starts with {@code idOrPrefix}.
    *
-   * @throws AmbiguousDeployIdException when several ids start with the prefix and none equals it
+   * @throws AmbiguousIdException when several ids start with the prefix and none equals it
    */
   Optional<DeployRecord> find(String idOrPrefix);
 

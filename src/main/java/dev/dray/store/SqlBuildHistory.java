@@ -90,7 +90,8 @@ final class SqlBuildHistory implements BuildHistory {
         handle -> {
           List<String> ids = matchingIds(handle, idOrPrefix);
           if (ids.size() > 1) {
-            throw new AmbiguousBuildIdException(
+            throw new AmbiguousIdException(
+                "build",
                 idOrPrefix,
                 ids.subList(0, Math.min(ids.size(), AMBIGUOUS_MATCHES_SHOWN)),
                 ids.size() > AMBIGUOUS_MATCHES_SHOWN);

@@ -172,7 +172,8 @@ final class SqlDeployHistory implements DeployHistory {
         handle -> {
           List<String> ids = matchingIds(handle, idOrPrefix);
           if (ids.size() > 1) {
-            throw new AmbiguousDeployIdException(
+            throw new AmbiguousIdException(
+                "deploy",
                 idOrPrefix,
                 ids.subList(0, Math.min(ids.size(), AMBIGUOUS_MATCHES_SHOWN)),
                 ids.size() > AMBIGUOUS_MATCHES_SHOWN);

@@ -117,7 +117,7 @@ class BuildHistoryTest {
 
     assertThatThrownBy(() -> history.find("7f3"))
         .isInstanceOfSatisfying(
-            AmbiguousBuildIdException.class,
+            AmbiguousIdException.class,
             e -> {
               assertThat(e.prefix()).isEqualTo("7f3");
               assertThat(e.matches()).containsExactly("7f3a9c01", "7f3b0000");
@@ -135,7 +135,7 @@ class BuildHistoryTest {
 
     assertThatThrownBy(() -> history.find("b-"))
         .isInstanceOfSatisfying(
-            AmbiguousBuildIdException.class,
+            AmbiguousIdException.class,
             e -> {
               assertThat(e.matches()).hasSize(10).startsWith("b-00").endsWith("b-09");
               assertThat(e.more()).isTrue();

@@ -165,7 +165,7 @@ class DeployHistoryTest {
 
     assertThatThrownBy(() -> history.find("7f3"))
         .isInstanceOfSatisfying(
-            AmbiguousDeployIdException.class,
+            AmbiguousIdException.class,
             e -> {
               assertThat(e.prefix()).isEqualTo("7f3");
               assertThat(e.matches()).containsExactly("7f3a9c01", "7f3b0000");

@@ -2,17 +2,18 @@ package dev.dray.store;
 
 import java.util.List;
 
-/** A build id prefix matches more than one recorded build. */
-public final class AmbiguousBuildIdException extends StoreException {
+/** An id prefix matches more than one record (a build, a deploy). */
+public final class AmbiguousIdException extends StoreException {
   private static final long serialVersionUID = 1L;
 
   private final String prefix;
   private final List<String> matches;
   private final boolean more;
 
-  AmbiguousBuildIdException(String prefix, List<String> matches, boolean more) {
+  AmbiguousIdException(String kind, String prefix, List<String> matches, boolean more) {
     super(
-        "build id '"
+        kind
+            + " id '"
             + prefix
             + "' is ambiguous: it starts the ids "
             + String.join(", ", matches)
