@@ -173,7 +173,8 @@ class DeployCliIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
-            () -> assertThat(p.get("/version")).as("after reboot, from its config").isEqualTo("v2"));
+            () ->
+                assertThat(p.get("/version")).as("after reboot, from its config").isEqualTo("v2"));
   }
 
   @Test
@@ -233,7 +234,8 @@ class DeployCliIT {
     assertThat(broken.out())
         .as(broken.transcript())
         .contains("deploy of " + p.app + " " + BROKEN + " failed at step '")
-        .containsPattern("failed at step '\\d+\\. health check web|failed at step 'health check web")
+        .containsPattern(
+            "failed at step '\\d+\\. health check web|failed at step 'health check web")
         .contains("rolled back, the previous version keeps serving")
         .contains(p.app + "-web-" + BROKEN)
         .containsPattern(": running, exit code \\d+")
@@ -247,7 +249,9 @@ class DeployCliIT {
     assertThat(running(p, "web").labels()).containsEntry(ContainerNames.VERSION, "v1");
 
     CliRun releases = p.dray("releases");
-    assertThat(releases.outLines().get(1)).as(releases.transcript()).contains(BROKEN, "rolled_back");
+    assertThat(releases.outLines().get(1))
+        .as(releases.transcript())
+        .contains(BROKEN, "rolled_back");
   }
 
   @Test
@@ -256,9 +260,7 @@ class DeployCliIT {
     String holder = "alice@build-box pid 4242";
     try (Store store = Store.open(p.home.resolve("dray.db"))) {
       assertThat(
-              store
-                  .locks()
-                  .acquire(p.app, holder, "build-box", 4242, "hotfix 1.2", Instant.now()))
+              store.locks().acquire(p.app, holder, "build-box", 4242, "hotfix 1.2", Instant.now()))
           .isInstanceOf(LockResult.Acquired.class);
     }
 
@@ -303,8 +305,7 @@ class DeployCliIT {
   }
 
   @Test
-  void aProxyPortTakenByAnotherListenerIsAnErrorNamingThePortAndNothingStarts()
-      throws Exception {
+  void aProxyPortTakenByAnotherListenerIsAnErrorNamingThePortAndNothingStarts() throws Exception {
     DeployProject p = project(DeployProject.webAndWorker());
     CliRun run;
     try (ServerSocket other = new ServerSocket(p.port, 50, InetAddress.getByName("127.0.0.1"))) {
@@ -351,7 +352,9 @@ class DeployCliIT {
     CliRun deploy = p.dray(env, "deploy", "v1");
     runs.add(deploy);
     assertThat(deploy.code()).as(deploy.transcript()).isZero();
-    assertThat(p.get("/token.sha")).as("the container got the value").isEqualTo(sha256(secret + "\n"));
+    assertThat(p.get("/token.sha"))
+        .as("the container got the value")
+        .isEqualTo(sha256(secret + "\n"));
     runs.add(p.dray(env, "deploy", "v2"));
     runs.add(p.dray(env, "status", "--logs"));
     runs.add(p.dray(env, "releases"));

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployNotificationsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TOKEN = UUID.randomUUID().toString().substring(0, 8);
-  private static final ImageRef REPO = ImageRef.parse("127.0.0.1:5000/it-deploy-notify/web-" + TOKEN);
+  private static final ImageRef REPO =
+      ImageRef.parse("127.0.0.1:5000/it-deploy-notify/web-" + TOKEN);
   private static final String BROKEN = "v9-broken";
   private static DockerEngine engine;
   private static VersionImages images;
@@ -144,13 +145,13 @@ class DeployNotificationsIT {
     JsonNode rollback = body(3);
     assertThat(rollback.get("outcome").asText()).isEqualTo("rollback");
     assertThat(rollback.get("version").asText()).as(rollback.toString()).isEqualTo("v1");
-    assertThat(rollback.get("title").asText()).isEqualTo("↩️ " + project.app + " rolled back to v1");
+    assertThat(rollback.get("title").asText())
+        .isEqualTo("↩️ " + project.app + " rolled back to v1");
     assertThat(project.get("/version")).isEqualTo("v1");
   }
 
   private void deploy(String command, String version, int exit) {
-    CliRun run =
-        version == null ? project.dray(command) : project.dray(command, version);
+    CliRun run = version == null ? project.dray(command) : project.dray(command, version);
     assertThat(run.code()).as(run.transcript()).isEqualTo(exit);
     assertThat(run.out() + run.err())
         .as("no notification warning: " + run.transcript())
@@ -160,5 +161,4 @@ class DeployNotificationsIT {
   private JsonNode body(int i) {
     return received.get(i).get("body");
   }
-
 }

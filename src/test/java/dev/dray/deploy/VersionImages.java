@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Versions of a tiny web app for deploy tests, pushed to the open local registry: busybox httpd
- * serving {@code /version} and, when healthy, {@code /up}; each prints {@code version <v>
- * starting} (or that it is broken) before it serves.
+ * serving {@code /version} and, when healthy, {@code /up}; each prints {@code version <v> starting}
+ * (or that it is broken) before it serves.
  */
 public final class VersionImages {
   private final DockerEngine engine;
