@@ -1,6 +1,7 @@
 package dev.dray.cli;
 
 import dev.dray.config.DrayConfig;
+import dev.dray.config.Role;
 import dev.dray.config.ServiceConfig;
 import dev.dray.deploy.ContainerNames;
 import dev.dray.engine.ContainerDetails;
@@ -110,8 +111,8 @@ final class StatusCommand implements Callable<Integer> {
       return;
     }
     for (ServiceConfig s : config.deploy().services()) {
-      if (s.role() != dev.dray.config.Role.WEB) {
-        continue;
+      if (s.role() != Role.WEB) {
+        continue; // workers have no backend: asking haproxy about one is an error
       }
       String backend = ContainerNames.backend(config.service(), s.name());
       for (ServerState v : proxy.servers(backend)) {

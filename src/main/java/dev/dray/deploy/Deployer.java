@@ -81,7 +81,11 @@ public final class Deployer {
     List<ServiceConfig> services = deploy.activeServices(req.profiles());
     Map<String, String> images = resolve(services, version);
     Map<String, CurrentContainer> current = AppState.current(ctx.host().engine(), app);
-    if (!req.force() && !services.isEmpty() && alreadyRunning(services, images, current)) {
+    // what an interrupted rollout left running is no reason to skip: recover and roll out instead
+    if (!req.force()
+        && !services.isEmpty()
+        && alreadyRunning(services, images, current)
+        && ctx.history().running(app).isEmpty()) {
       return new DeployResult.AlreadyRunning(version, List.copyOf(images.values()));
     }
     String id = UUID.randomUUID().toString();
