@@ -56,7 +56,12 @@ final class ProxyCommand implements Callable<Integer> {
               "unknown proxy action '" + action + "'", "use boot, status or reboot");
     }
     ProxyStatus status = proxy.status();
-    out.println("proxy " + (status.running() ? "running" : "not running") + "  " + status);
+    out.println(
+        "proxy "
+            + (status.running() ? "running" : "not running")
+            + status.pid().stream().mapToObj(p -> " (pid " + p + ")").findFirst().orElse("")
+            + "  config "
+            + status.configFile());
     for (Route r : routes) {
       out.println("  " + r.bind() + ":" + r.publicPort() + " → " + r.backend());
       if (status.running()) {

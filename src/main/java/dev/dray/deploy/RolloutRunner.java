@@ -82,7 +82,11 @@ public final class RolloutRunner {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String reason =
+            (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + (e instanceof dev.dray.DrayException d
+                    ? d.hint().map(h -> "\nhint: " + h).orElse("")
+                    : "");
         journal.write(seq, what, "FAILED", clock.instant(), firstLine(reason));
         events.emit(new StepFailed(clock.instant(), plan.deployId(), seq, what, reason));
         done.add(
