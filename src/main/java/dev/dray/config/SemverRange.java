@@ -232,7 +232,9 @@ public record SemverRange(String text) {
 
     /** The first version above everything this partial stands for (1.2 → 1.3.0). */
     Version nextUp() {
-      return minor == null ? new Version(major + 1, 0, 0, "") : new Version(major, minor + 1, 0, "");
+      return minor == null
+          ? new Version(major + 1, 0, 0, "")
+          : new Version(major, minor + 1, 0, "");
     }
   }
 

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An app as GitHub webhooks see it: the repository it follows, what it deploys, the webhook
- * secret, and the tag rules that name the version a branch push builds.
+ * An app as GitHub webhooks see it: the repository it follows, what it deploys, the webhook secret,
+ * and the tag rules that name the version a branch push builds.
  *
  * @param repository {@code owner/name}; empty: any repository whose webhook the secret signs
  * @param tagRules the app's {@code tags}/{@code flavor} rules; a branch push deploys their version

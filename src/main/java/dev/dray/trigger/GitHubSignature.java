@@ -11,8 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * GitHub's webhook signature: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body
- * keyed with the webhook secret>}, checked with {@link MessageDigest#isEqual} (constant time).
+ * GitHub's webhook signature: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body keyed
+ * with the webhook secret>}, checked with {@link MessageDigest#isEqual} (constant time).
  */
 final class GitHubSignature {
   static final String HEADER = "X-Hub-Signature-256";

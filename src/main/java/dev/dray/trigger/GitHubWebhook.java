@@ -20,11 +20,11 @@ import java.util.Optional;
  * {@code build+deploy} under the version the app's tag rules give the commit ({@code sha-<7>} when
  * they give none); a push of a followed tag becomes {@code deploy} of that tag's version.
  *
- * <p>Answers: {@code ping} 200; submitted 202; anything else valid (other events, other branches
- * or tags, deletions) 202 ignored; missing GitHub headers or malformed JSON 400; unsigned or forged
+ * <p>Answers: {@code ping} 200; submitted 202; anything else valid (other events, other branches or
+ * tags, deletions) 202 ignored; missing GitHub headers or malformed JSON 400; unsigned or forged
  * ({@code X-Hub-Signature-256}, HMAC-SHA256 of the body, compared in constant time) 401; no app
- * follows the repository 404; a replayed {@code X-GitHub-Delivery} 409; a form-encoded body 415.
- * A refused delivery submits nothing and emits {@link TriggerEvent.Refused}.
+ * follows the repository 404; a replayed {@code X-GitHub-Delivery} 409; a form-encoded body 415. A
+ * refused delivery submits nothing and emits {@link TriggerEvent.Refused}.
  */
 public final class GitHubWebhook {
   private static final String SOURCE = "github";

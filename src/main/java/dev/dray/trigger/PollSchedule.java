@@ -34,7 +34,8 @@ record PollSchedule(Duration interval, double jitter, Duration maxBackoff) {
    *
    * @param failures how many requests in a row failed, this one included (0 after a success)
    * @param retryAfter what the registry asked for with {@code Retry-After}, if it did
-   * @param random a number in [0, 1) choosing the jitter: 0 the shortest wait, towards 1 the longest
+   * @param random a number in [0, 1) choosing the jitter: 0 the shortest wait, towards 1 the
+   *     longest
    */
   Duration next(int failures, Optional<Duration> retryAfter, double random) {
     long base = interval.toMillis();

@@ -21,9 +21,9 @@ import java.util.Set;
  * follows become {@link Trigger.ImagePushed}; pulls, blob uploads, pushes by digest are skipped;
  * pushes no app follows are answered 202 and reported {@link TriggerEvent.Ignored}.
  *
- * <p>The registry proves itself with the shared secret in the endpoint URL ({@code ?secret=…}) or
- * a static {@code Authorization: Bearer …} header, compared in constant time. A refused request
- * (401, 400, 415) submits nothing and emits {@link TriggerEvent.Refused}.
+ * <p>The registry proves itself with the shared secret in the endpoint URL ({@code ?secret=…}) or a
+ * static {@code Authorization: Bearer …} header, compared in constant time. A refused request (401,
+ * 400, 415) submits nothing and emits {@link TriggerEvent.Refused}.
  */
 public final class RegistryNotifications {
   /** The media type of a notification envelope. */
@@ -82,7 +82,9 @@ public final class RegistryNotifications {
               + " registry's configuration");
     }
     Optional<String> type = h.mediaType();
-    if (type.isPresent() && !type.get().equals(MEDIA_TYPE) && !type.get().equals("application/json")) {
+    if (type.isPresent()
+        && !type.get().equals(MEDIA_TYPE)
+        && !type.get().equals("application/json")) {
       return refuse(
           415, "expected a notification envelope (" + MEDIA_TYPE + "), got " + type.get());
     }
@@ -161,7 +163,8 @@ public final class RegistryNotifications {
   }
 
   private HttpReply refuse(int status, String reason) {
-    events.emit(new TriggerEvent.Refused(clock.instant(), SOURCE, status, reason, Optional.empty()));
+    events.emit(
+        new TriggerEvent.Refused(clock.instant(), SOURCE, status, reason, Optional.empty()));
     return HttpReply.error(status, reason);
   }
 

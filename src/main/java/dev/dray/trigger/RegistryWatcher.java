@@ -56,7 +56,8 @@ public final class RegistryWatcher implements AutoCloseable {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.imageTag = Objects.requireNonNull(imageTag, "imageTag");
     if (imageTag.tag().isEmpty() || imageTag.digest().isPresent()) {
-      throw new IllegalArgumentException("watch a tag, not a digest or a bare repository: " + imageTag);
+      throw new IllegalArgumentException(
+          "watch a tag, not a digest or a bare repository: " + imageTag);
     }
     this.app = Objects.requireNonNull(app, "app");
     this.schedule = PollSchedule.of(interval, jitter);
@@ -130,9 +131,7 @@ public final class RegistryWatcher implements AutoCloseable {
       } catch (RegistryResponseException e) {
         failures++;
         failure =
-            e.status() == 429
-                ? "the registry is rate-limiting dray (HTTP 429)"
-                : e.getMessage();
+            e.status() == 429 ? "the registry is rate-limiting dray (HTTP 429)" : e.getMessage();
       } catch (RuntimeException e) {
         failures++;
         failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

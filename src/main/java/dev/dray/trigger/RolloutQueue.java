@@ -177,8 +177,7 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
         Trigger next = lane.pending;
         lane.pending = null;
         lane.running = null;
-        Optional<String> duplicate =
-            next == null ? Optional.empty() : duplicateOf(lane, next);
+        Optional<String> duplicate = next == null ? Optional.empty() : duplicateOf(lane, next);
         if (duplicate.isPresent()) {
           skipped.add(skipped(next, duplicate.get()));
           next = null;

@@ -46,9 +46,8 @@ class AutoDeployConfigTest {
   @Test
   void readsEveryKey() throws IOException {
     AutoDeployConfig auto =
-        load(
-                HEAD
-                    + """
+        load(HEAD
+                + """
                     auto_deploy:
                       watch: {tag: main, interval: 1m, jitter: 0.25}
                       semver: "^1.4"

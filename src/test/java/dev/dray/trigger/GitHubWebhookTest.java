@@ -141,7 +141,8 @@ class GitHubWebhookTest {
     byte[] body = push(ref);
 
     HttpReply reply =
-        webhook(app("hello", Optional.ofNullable(range), List.of())).handle(headers("push", body), body);
+        webhook(app("hello", Optional.ofNullable(range), List.of()))
+            .handle(headers("push", body), body);
 
     assertThat(reply.status()).isEqualTo(202);
     if (version == null) {
@@ -240,7 +241,9 @@ class GitHubWebhookTest {
                 + headers.get("X-GitHub-Delivery")
                 + " was already received: a replay is not acted on");
     assertThat(queue.submitted()).hasSize(1);
-    assertThat(events.of(TriggerEvent.Refused.class)).extracting(TriggerEvent.Refused::status).containsExactly(409);
+    assertThat(events.of(TriggerEvent.Refused.class))
+        .extracting(TriggerEvent.Refused::status)
+        .containsExactly(409);
   }
 
   @Test
@@ -277,8 +280,8 @@ class GitHubWebhookTest {
           no repository       ; 400 ; malformed push payload: the payload has no repository.full_name
           array payload       ; 400 ; malformed push payload: the payload is not a JSON object
           """)
-  void refusesBadDeliveriesWithAClearErrorAndSubmitsNothing(
-      String what, int status, String error) throws Exception {
+  void refusesBadDeliveriesWithAClearErrorAndSubmitsNothing(String what, int status, String error)
+      throws Exception {
     String text = Resources.text("github-push.json");
     String payload =
         switch (what) {

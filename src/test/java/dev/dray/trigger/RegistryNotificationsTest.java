@@ -46,7 +46,8 @@ class RegistryNotificationsTest {
         new RegistryApp(
             "other",
             List.of("acme/other"),
-            new DeployPolicy("other", Optional.of("latest"), Optional.empty(), List.of(), List.of()),
+            new DeployPolicy(
+                "other", Optional.of("latest"), Optional.empty(), List.of(), List.of()),
             Secret.of("another-secret"));
     return new RegistryNotifications(
         List.of(hello, other), queue, events, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -106,7 +107,8 @@ class RegistryNotificationsTest {
   @Test
   void pullsAndBlobPushesAreSkippedWithoutNoise() throws Exception {
     RegistryNotifications handler = handler("^1.4");
-    HttpReply pull = handler.handle(ENVELOPE_TYPE, body("registry-manifest-pull.json"), WITH_SECRET);
+    HttpReply pull =
+        handler.handle(ENVELOPE_TYPE, body("registry-manifest-pull.json"), WITH_SECRET);
     HttpReply blob = handler.handle(ENVELOPE_TYPE, body("registry-blob-push.json"), WITH_SECRET);
 
     assertThat(pull.status()).isEqualTo(202);
@@ -121,8 +123,7 @@ class RegistryNotificationsTest {
     JsonNode blob = JSON.readTree(body("registry-blob-push.json")).path("events").get(0);
     JsonNode push = JSON.readTree(body("registry-manifest-push.json")).path("events").get(0);
     JsonNode pull = JSON.readTree(body("registry-manifest-pull.json")).path("events").get(0);
-    byte[] envelope =
-        JSON.writeValueAsBytes(Map.of("events", List.of(blob, push, pull)));
+    byte[] envelope = JSON.writeValueAsBytes(Map.of("events", List.of(blob, push, pull)));
 
     HttpReply reply = handler("^1.4").handle(ENVELOPE_TYPE, envelope, WITH_SECRET);
 

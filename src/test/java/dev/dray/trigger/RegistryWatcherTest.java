@@ -114,8 +114,7 @@ class RegistryWatcherTest {
 
   @Test
   void aTagThatAppearsAfterTheFirstAnswerIsAChangeOneThatDisappearsIsNot() {
-    ScriptedRegistry registry =
-        new ScriptedRegistry().absent().digest(D1).absent().digest(D1);
+    ScriptedRegistry registry = new ScriptedRegistry().absent().digest(D1).absent().digest(D1);
     RegistryWatcher watcher = watcher(registry, Duration.ofSeconds(30), 0, new RecordingSleeper(4));
 
     watcher.run();
@@ -136,9 +135,7 @@ class RegistryWatcherTest {
         .hasSize(300)
         .allSatisfy(
             w -> assertThat(w).isBetween(Duration.ofMillis(8_000), Duration.ofMillis(12_000)));
-    assertThat(sleeper.waits.stream().distinct().count())
-        .as("the waits vary")
-        .isGreaterThan(100);
+    assertThat(sleeper.waits.stream().distinct().count()).as("the waits vary").isGreaterThan(100);
     assertThat(sleeper.waits.stream().anyMatch(w -> w.toMillis() < 9_000)).isTrue();
     assertThat(sleeper.waits.stream().anyMatch(w -> w.toMillis() > 11_000)).isTrue();
     assertThat(watcher.headRequests()).isEqualTo(300);
@@ -150,7 +147,9 @@ class RegistryWatcherTest {
         new ScriptedRegistry()
             .digest(D1)
             .fail(new IllegalStateException("connection refused"))
-            .fail(new RegistryResponseException("HEAD", 503, "http://r/v2/acme/hello/manifests/latest", ""))
+            .fail(
+                new RegistryResponseException(
+                    "HEAD", 503, "http://r/v2/acme/hello/manifests/latest", ""))
             .fail(new IllegalStateException("connection refused"))
             .digest(D1)
             .digest(D1);
@@ -237,7 +236,8 @@ class RegistryWatcherTest {
           Thread.sleep(5);
         };
     RegistryWatcher watcher =
-        watcher(new ScriptedRegistry().digest(D1).digest(D2), Duration.ofSeconds(1), 0.1, shortSleeps);
+        watcher(
+            new ScriptedRegistry().digest(D1).digest(D2), Duration.ofSeconds(1), 0.1, shortSleeps);
 
     watcher.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> watcher.headRequests() >= 5);

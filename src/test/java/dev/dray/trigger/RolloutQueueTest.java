@@ -65,8 +65,7 @@ class RolloutQueueTest {
           .isTrue();
     }
 
-    private DeployReport run(String app, String what, String version)
-        throws InterruptedException {
+    private DeployReport run(String app, String what, String version) throws InterruptedException {
       calls.add(app + ":" + what + ":" + version);
       CountDownLatch start = started.get(version);
       if (start != null) {
@@ -94,8 +93,7 @@ class RolloutQueueTest {
     }
 
     @Override
-    public DeployReport rollback(String app, Optional<String> version)
-        throws InterruptedException {
+    public DeployReport rollback(String app, Optional<String> version) throws InterruptedException {
       return run(app, "rollback", version.orElse("previous"));
     }
   }
@@ -170,7 +168,8 @@ class RolloutQueueTest {
     awaitFinished(1);
     await().atMost(WAIT).until(() -> queue.running("hello").isEmpty());
 
-    Trigger again = new Trigger.ImagePushed("hello", "latest", pushed("x", "y", 'a').digest(), "poll", NOW);
+    Trigger again =
+        new Trigger.ImagePushed("hello", "latest", pushed("x", "y", 'a').digest(), "poll", NOW);
     queue.submit(again);
     Trigger changed = pushed("hello", "latest", 'b');
     queue.submit(changed);
@@ -193,7 +192,8 @@ class RolloutQueueTest {
     queue.submit(pushed("hello", "1.4.2", 'a'));
     port.awaitStarted("1.4.2");
 
-    queue.submit(new Trigger.ImagePushed("hello", "1.4.2", pushed("x", "y", 'a').digest(), "poll", NOW));
+    queue.submit(
+        new Trigger.ImagePushed("hello", "1.4.2", pushed("x", "y", 'a').digest(), "poll", NOW));
 
     assertThat(queue.pending("hello")).isEmpty();
     assertThat(events.of(TriggerEvent.Skipped.class))
@@ -253,7 +253,12 @@ class RolloutQueueTest {
     String sha = "90dd6032fac8bda1b6c4436a2e65de27961ed071";
     queue.submit(
         new Trigger.GitPushed(
-            "hello", "main-90dd603", "refs/heads/main", sha, Trigger.GitPushed.Kind.BUILD_AND_DEPLOY, NOW));
+            "hello",
+            "main-90dd603",
+            "refs/heads/main",
+            sha,
+            Trigger.GitPushed.Kind.BUILD_AND_DEPLOY,
+            NOW));
     awaitFinished(1);
     queue.submit(
         new Trigger.GitPushed(
