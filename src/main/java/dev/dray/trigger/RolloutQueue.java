@@ -139,6 +139,9 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
     if (sameRollout(lane.running, trigger)) {
       return Optional.of("the rollout of " + lane.running.describe() + " is running");
     }
+    if (sameRollout(lane.pending, trigger)) {
+      return Optional.of("the same rollout is waiting already (" + lane.pending.describe() + ")");
+    }
     if (lane.running == null && sameRollout(lane.lastSucceeded, trigger)) {
       return Optional.of(trigger.version() + " already runs");
     }

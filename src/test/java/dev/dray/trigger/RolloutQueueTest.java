@@ -206,6 +206,29 @@ class RolloutQueueTest {
   }
 
   @Test
+  void theSameImageSeenByTheWatcherAndANotificationWaitsOnce() throws Exception {
+    port.block("1.4.0");
+    queue.submit(pushed("hello", "1.4.0", '0'));
+    port.awaitStarted("1.4.0");
+    Trigger notified = pushed("hello", "latest", 'b');
+    Trigger polled =
+        new Trigger.ImagePushed("hello", "latest", pushed("x", "y", 'b').digest(), "poll", NOW);
+
+    queue.submit(notified);
+    queue.submit(polled);
+
+    assertThat(queue.pending("hello")).contains(notified);
+    assertThat(events.of(TriggerEvent.Superseded.class)).isEmpty();
+    assertThat(events.of(TriggerEvent.Skipped.class))
+        .singleElement()
+        .extracting(TriggerEvent.Skipped::reason)
+        .isEqualTo("the same rollout is waiting already (registry latest (sha256:bbbbbbbbbbbb))");
+    port.release("1.4.0");
+    awaitFinished(2);
+    assertThat(port.calls).containsExactly("hello:deploy:1.4.0", "hello:deploy:latest");
+  }
+
+  @Test
   void aManualDeployOfTheRunningVersionStillRuns() {
     queue.submit(new Trigger.ManualDeploy("hello", "1.4.2", "alice", NOW));
     awaitFinished(1);
