@@ -61,6 +61,7 @@ class ArchitectureTest {
               "notify",
               "build",
               "store"),
+          allow("trigger", ROOT, "events", "image", "config", "registry", "deploy", "build"),
           allow("cli", ANY));
 
   @ArchTest

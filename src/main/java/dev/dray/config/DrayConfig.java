@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param deploy how the app is deployed; {@link DeployConfig#defaults()} (no services) when no
  *     deploy key is set
  * @param compose the Compose file the services were read from, when {@code compose} is set
+ * @param autoDeploy what {@code dray server} deploys by itself, when {@code auto_deploy} is set
  */
 public record DrayConfig(
     Path file,
@@ -35,7 +36,8 @@ public record DrayConfig(
     Map<String, String> labels,
     RegistryConfig registry,
     DeployConfig deploy,
-    Optional<ComposeFile> compose) {
+    Optional<ComposeFile> compose,
+    Optional<AutoDeployConfig> autoDeploy) {
 
   public DrayConfig {
     Objects.requireNonNull(file, "file");
@@ -45,12 +47,39 @@ public record DrayConfig(
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(deploy, "deploy");
     Objects.requireNonNull(compose, "compose");
+    Objects.requireNonNull(autoDeploy, "autoDeploy");
     if (image.tag().isPresent() || image.digest().isPresent()) {
       throw new IllegalArgumentException("image must be a repository without tag: " + image);
     }
     tagRules = List.copyOf(tagRules);
     flavor = List.copyOf(flavor);
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+  }
+
+  /** A config without {@code auto_deploy}. */
+  public DrayConfig(
+      Path file,
+      String service,
+      ImageRef image,
+      BuildConfig build,
+      List<String> tagRules,
+      List<String> flavor,
+      Map<String, String> labels,
+      RegistryConfig registry,
+      DeployConfig deploy,
+      Optional<ComposeFile> compose) {
+    this(
+        file,
+        service,
+        image,
+        build,
+        tagRules,
+        flavor,
+        labels,
+        registry,
+        deploy,
+        compose,
+        Optional.empty());
   }
 
   /**
@@ -68,6 +97,7 @@ public record DrayConfig(
     Map<String, String> labels = root.get("labels").scalarMap();
     RegistryConfig registry = RegistryConfig.read(root.get("registry"));
     Optional<DeploySection.Read> deploy = DeploySection.read(root, image, env);
+    Optional<AutoDeployConfig> autoDeploy = AutoDeployConfig.read(root.get("auto_deploy"));
     root.throwProblems();
     return new DrayConfig(
         root.file(),
@@ -79,6 +109,7 @@ public record DrayConfig(
         labels,
         registry,
         deploy.orElseThrow().deploy(),
-        deploy.orElseThrow().compose());
+        deploy.orElseThrow().compose(),
+        autoDeploy);
   }
 }

@@ -194,7 +194,7 @@ class ConfigLoaderTest {
             List.of(
                 "clusters (dray.yml:8:1): unknown key; expected one of service, image, build, tags,"
                     + " flavor, labels, registry, servers, proxy, services, compose, migrate,"
-                    + " backups, hooks, retention, notify")),
+                    + " backups, hooks, retention, notify, auto_deploy")),
         Arguments.of(
             "mapping expected",
             "service: app\nimage: acme/app\nbuild: [a]\n",
