@@ -61,6 +61,20 @@ class ArchitectureTest {
               "notify",
               "build",
               "store"),
+          // server may use everything below cli; "trigger" joins this line once that package exists
+          allow(
+              "server",
+              ROOT,
+              "events",
+              "image",
+              "config",
+              "registry",
+              "engine",
+              "proxy",
+              "notify",
+              "build",
+              "store",
+              "deploy"),
           allow("cli", ANY));
 
   @ArchTest
