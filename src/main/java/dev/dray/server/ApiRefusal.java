@@ -1,8 +1,8 @@
 package dev.dray.server;
 
 /**
- * A request the server refuses with a 4xx (or, while stopping, 503) status: the message becomes the response's {@code
- * {"error": …}} and the refusal log line, so it never holds a token or secret.
+ * A request the server refuses with a 4xx (or, while stopping, 503) status: the message becomes the
+ * response's {@code {"error": …}} and the refusal log line, so it never holds a token or secret.
  */
 final class ApiRefusal extends ServerException {
   private static final long serialVersionUID = 1L;

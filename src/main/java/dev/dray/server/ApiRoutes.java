@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The REST API under {@code /api}: what runs ({@code apps}), history ({@code releases}, {@code
- * deploys/{id}}, {@code builds}), chart data ({@code metrics/summary}) and rollout requests
- * ({@code deploy}, {@code rollback}). Every answer is JSON; the token is checked before.
+ * deploys/{id}}, {@code builds}), chart data ({@code metrics/summary}) and rollout requests ({@code
+ * deploy}, {@code rollback}). Every answer is JSON; the token is checked before.
  */
 final class ApiRoutes {
   static final int DEFAULT_LIMIT = 20;
@@ -129,7 +129,10 @@ final class ApiRoutes {
     String app = ctx.pathParam("app");
     if (!apps.containsKey(app)) {
       throw ApiRefusal.notFound(
-          "app " + app + " is not served here" + (apps.isEmpty() ? "" : "; served: " + apps.keySet()));
+          "app "
+              + app
+              + " is not served here"
+              + (apps.isEmpty() ? "" : "; served: " + apps.keySet()));
     }
     return app;
   }

@@ -43,10 +43,10 @@ final class AppsView {
               .flatMap(c -> engine.inspectContainer(c.id()))
               .map(d -> service(s.name(), role, d))
               .orElseGet(
-                  () -> new AppStatus.Service(s.name(), role, null, null, null, "absent", null, 0)));
+                  () ->
+                      new AppStatus.Service(s.name(), role, null, null, null, "absent", null, 0)));
     }
-    return new AppStatus(
-        app.name(), services, new AppStatus.Proxy(app.proxy().status().running()));
+    return new AppStatus(app.name(), services, new AppStatus.Proxy(app.proxy().status().running()));
   }
 
   /** The newest running container, else the newest of all. */

@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
  *   <li>Its <b>time to restore</b> runs from the failed change's end to the end of the app's next
  *       successful rollout. A deploy rolled back on its own ({@code ROLLED_BACK}) never stopped the
  *       old version serving: it has none.
- *   <li>The <b>lead time</b> of a successful deploy runs from the start of the earliest build of any
- *       of its images (matched by digest) to the deploy's end: the store does not know commit times,
- *       so the build's start stands in for the commit.
+ *   <li>The <b>lead time</b> of a successful deploy runs from the start of the earliest build of
+ *       any of its images (matched by digest) to the deploy's end: the store does not know commit
+ *       times, so the build's start stands in for the commit.
  * </ul>
  *
  * @param record a finished deploy, rollback or recovery

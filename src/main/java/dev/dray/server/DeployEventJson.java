@@ -46,8 +46,7 @@ final class DeployEventJson {
       case StepFailed e -> step(json, e.seq(), e.step(), e.reason());
       case HealthProbe e -> {
         json.put(
-            "detail",
-            e.container() + " probe " + e.attempt() + "/" + e.of() + ": " + e.result());
+            "detail", e.container() + " probe " + e.attempt() + "/" + e.of() + ": " + e.result());
         json.put("service", e.service());
       }
       case Switched e -> {

@@ -25,7 +25,8 @@ public final class DeployerRollouts implements AppRollouts {
    * @param env the environment secrets are read from at deploy time
    * @param lockWait how long a rollout waits for another one's lock
    */
-  public DeployerRollouts(Map<String, AppDeployer> apps, Map<String, String> env, Duration lockWait) {
+  public DeployerRollouts(
+      Map<String, AppDeployer> apps, Map<String, String> env, Duration lockWait) {
     this.apps = Map.copyOf(apps);
     this.env = Map.copyOf(env);
     this.lockWait = lockWait;

@@ -48,8 +48,8 @@ public final class DrayServer implements AutoCloseable {
   }
 
   /**
-   * Listens on the configured address, then makes the API token when the store has none and
-   * hands it to {@link Builder#onNewToken}.
+   * Listens on the configured address, then makes the API token when the store has none and hands
+   * it to {@link Builder#onNewToken}.
    *
    * @throws ServerStartException when the address cannot be bound
    */
@@ -122,7 +122,10 @@ public final class DrayServer implements AutoCloseable {
                     PrometheusScrape.render(settings.figures.now(), settings.triggers.counts())));
     routes.post(
         Routes.GITHUB_HOOK,
-        ctx -> reply(ctx, settings.github.handle(ctx.pathParam("app"), headers(ctx), ctx.bodyAsBytes())));
+        ctx ->
+            reply(
+                ctx,
+                settings.github.handle(ctx.pathParam("app"), headers(ctx), ctx.bodyAsBytes())));
     routes.post(
         Routes.REGISTRY_HOOK,
         ctx -> reply(ctx, settings.registry.handle(headers(ctx), ctx.bodyAsBytes(), query(ctx))));
@@ -131,14 +134,15 @@ public final class DrayServer implements AutoCloseable {
     routes.exception(
         DrayException.class,
         (e, ctx) -> {
-          LOG.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+          LOG.warn("{} failed: {}", describe(ctx), e.getMessage());
           refuse(ctx, e instanceof StoreException ? 503 : 502, e);
         });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-          ApiRoutes.json(ctx, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+          LOG.error("{} failed", describe(ctx), e);
+          ApiRoutes.json(
+              ctx, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
         });
   }
 
@@ -182,6 +186,15 @@ public final class DrayServer implements AutoCloseable {
     Map<String, String> out = new LinkedHashMap<>();
     ctx.queryParamMap().forEach((k, v) -> out.put(k, v.isEmpty() ? "" : v.get(0)));
     return out;
+  }
+
+  /** Method and path; safe on a request Jetty has already recycled. */
+  private static String describe(Context ctx) {
+    try {
+      return ctx.method() + " " + ctx.path();
+    } catch (RuntimeException e) {
+      return "a finished request";
+    }
   }
 
   private static Throwable bindFailure(Throwable e) {
@@ -329,8 +342,7 @@ public final class DrayServer implements AutoCloseable {
       }
       if (figures == null) {
         figures =
-            new StoreFigures(
-                store.builds(), store.deploys(), List.copyOf(apps.keySet()), clock);
+            new StoreFigures(store.builds(), store.deploys(), List.copyOf(apps.keySet()), clock);
       }
       return new DrayServer(this);
     }

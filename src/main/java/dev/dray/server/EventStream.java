@@ -38,9 +38,19 @@ final class EventStream implements Consumer<SseClient> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // the client is gone and Jetty recycled its response: the stream simply ends
     } finally {
       subscription.close();
+      closeQuietly(client);
+    }
+  }
+
+  private static void closeQuietly(SseClient client) {
+    try {
       client.close();
+    } catch (RuntimeException e) {
+      // already gone
     }
   }
 }

@@ -35,7 +35,8 @@ final class PrometheusScrape {
     }
     triggers.forEach(
         (key, count) ->
-            counter(registry, "dray.triggers", count, "source", key.source(), "result", key.result()));
+            counter(
+                registry, "dray.triggers", count, "source", key.source(), "result", key.result()));
     String text = registry.scrape();
     registry.close();
     return text;
@@ -43,21 +44,19 @@ final class PrometheusScrape {
 
   private static void builds(MeterRegistry registry, MetricFigures figures) {
     Timer durations =
-        Timer.builder("dray.build.duration")
-            .description("How long builds took")
-            .register(registry);
+        Timer.builder("dray.build.duration").description("How long builds took").register(registry);
     figures.buildDurations().forEach(durations::record);
     for (MetricFigures.ServiceBuilds s : figures.builds()) {
       s.byOutcome()
           .forEach(
               (outcome, count) ->
-                  counter(registry, "dray.builds", count, "service", s.service(), "outcome", outcome));
+                  counter(
+                      registry, "dray.builds", count, "service", s.service(), "outcome", outcome));
       s.cacheHitRatio()
           .ifPresent(
               r -> gauge(registry, "dray.build.cache.hit.ratio", null, r, "service", s.service()));
       s.imageSizeBytes()
-          .ifPresent(
-              b -> gauge(registry, "dray.image.size", "bytes", b, "service", s.service()));
+          .ifPresent(b -> gauge(registry, "dray.image.size", "bytes", b, "service", s.service()));
     }
   }
 
@@ -65,7 +64,15 @@ final class PrometheusScrape {
     String name = app.app();
     for (MetricFigures.DeployCount c : app.counts()) {
       counter(
-          registry, "dray.deploys", c.count(), "app", name, "kind", c.kind(), "outcome", c.outcome());
+          registry,
+          "dray.deploys",
+          c.count(),
+          "app",
+          name,
+          "kind",
+          c.kind(),
+          "outcome",
+          c.outcome());
     }
     Timer durations =
         Timer.builder("dray.deploy.duration")
@@ -77,7 +84,8 @@ final class PrometheusScrape {
     app.changeFailureRate()
         .ifPresent(r -> gauge(registry, "dray.change.failure.rate", null, r, "app", name));
     app.timeToRestore()
-        .ifPresent(d -> gauge(registry, "dray.time.to.restore", "seconds", seconds(d), "app", name));
+        .ifPresent(
+            d -> gauge(registry, "dray.time.to.restore", "seconds", seconds(d), "app", name));
     app.leadTime()
         .ifPresent(d -> gauge(registry, "dray.lead.time", "seconds", seconds(d), "app", name));
     app.lastDeploy()

@@ -15,8 +15,8 @@ public interface Rollouts {
   /**
    * Queues a deploy of {@code version} of {@code app} and returns at once.
    *
-   * @return the rollout's deploy id when it is known already (it usually is not: the deployer
-   *     makes it when the rollout starts, and the event stream shows it)
+   * @return the rollout's deploy id when it is known already (it usually is not: the deployer makes
+   *     it when the rollout starts, and the event stream shows it)
    */
   Optional<String> deploy(String app, String version);
 

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The server's JSON, written like {@code dray … --json}: records as objects, empty optionals as
- * {@code null}, ISO-8601 instants ({@code 2026-11-22T10:15:30.123Z}) and durations ({@code PT1.5S}).
+ * {@code null}, ISO-8601 instants ({@code 2026-11-22T10:15:30.123Z}) and durations ({@code
+ * PT1.5S}).
  */
 final class ServerJson {
   private static final ObjectMapper MAPPER =

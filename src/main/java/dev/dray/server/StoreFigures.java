@@ -64,7 +64,8 @@ public final class StoreFigures implements FigureSource {
 
   private static MetricFigures.ServiceBuilds serviceBuilds(String service, List<BuildReport> list) {
     Map<String, Long> byOutcome =
-        list.stream().collect(Collectors.groupingBy(b -> b.outcome().name(), Collectors.counting()));
+        list.stream()
+            .collect(Collectors.groupingBy(b -> b.outcome().name(), Collectors.counting()));
     OptionalDouble hit =
         list.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(list.get(0).cacheHitRatio());
     OptionalLong size =
@@ -78,25 +79,32 @@ public final class StoreFigures implements FigureSource {
 
   private static MetricFigures.AppDeploys appDeploys(
       String app, List<DeployRecord> records, List<BuildReport> builds) {
-    Map<List<String>, Long> counts =
+    List<MetricFigures.DeployCount> counts =
         records.stream()
             .collect(
                 Collectors.groupingBy(
-                    r -> List.of(r.kind(), r.outcome()), TreeMap::new, Collectors.counting()));
+                    r -> r.kind() + " " + r.outcome(), TreeMap::new, Collectors.counting()))
+            .entrySet()
+            .stream()
+            .map(
+                e -> {
+                  String[] kindOutcome = e.getKey().split(" ", 2);
+                  return new MetricFigures.DeployCount(
+                      kindOutcome[0], kindOutcome[1], e.getValue());
+                })
+            .toList();
     List<ChangeFacts> facts = ChangeFacts.of(records, builds);
     List<ChangeFacts> deployFacts = facts.stream().filter(ChangeFacts::isDeploy).toList();
     return new MetricFigures.AppDeploys(
         app,
-        counts.entrySet().stream()
-            .map(
-                e -> new MetricFigures.DeployCount(e.getKey().get(0), e.getKey().get(1), e.getValue()))
-            .toList(),
+        counts,
         facts.stream().map(ChangeFacts::duration).toList(),
         records.stream().filter(r -> r.kind().equals(DeployRecord.ROLLBACK)).count(),
         deployFacts.isEmpty()
             ? OptionalDouble.empty()
             : OptionalDouble.of(rate(deployFacts, ChangeFacts::failedChange)),
-        meanDuration(facts.stream().map(ChangeFacts::timeToRestore).flatMap(Optional::stream).toList()),
+        meanDuration(
+            facts.stream().map(ChangeFacts::timeToRestore).flatMap(Optional::stream).toList()),
         meanDuration(facts.stream().map(ChangeFacts::leadTime).flatMap(Optional::stream).toList()),
         facts.stream()
             .filter(f -> !f.record().kind().equals(DeployRecord.RECOVER))
@@ -132,7 +140,9 @@ public final class StoreFigures implements FigureSource {
       List<ChangeFacts> f = factsByDay.getOrDefault(day, List.of());
       List<ChangeFacts> deployed = f.stream().filter(ChangeFacts::isDeploy).toList();
       List<DeployRecord> started = recordsByDay.getOrDefault(day, List.of());
-      series.get("buildDurationSeconds").add(mean(b.stream().map(BuildReport::duration).map(StoreFigures::seconds).toList()));
+      series
+          .get("buildDurationSeconds")
+          .add(mean(b.stream().map(BuildReport::duration).map(StoreFigures::seconds).toList()));
       series.get("cacheHitRate").add(mean(b.stream().map(BuildReport::cacheHitRatio).toList()));
       series
           .get("imageSizeBytes")
@@ -156,19 +166,38 @@ public final class StoreFigures implements FigureSource {
                   : rate(deployed, x -> x.record().outcome().equals(DeployRecord.SUCCEEDED)));
       series
           .get("timeToDeploySeconds")
-          .add(mean(deployed.stream().map(ChangeFacts::duration).map(StoreFigures::seconds).toList()));
+          .add(
+              mean(
+                  deployed.stream()
+                      .map(ChangeFacts::duration)
+                      .map(StoreFigures::seconds)
+                      .toList()));
       series
           .get("rollbacks")
-          .add((double) started.stream().filter(r -> r.kind().equals(DeployRecord.ROLLBACK)).count());
+          .add(
+              (double)
+                  started.stream().filter(r -> r.kind().equals(DeployRecord.ROLLBACK)).count());
       series
           .get("leadTimeSeconds")
-          .add(mean(f.stream().map(ChangeFacts::leadTime).flatMap(Optional::stream).map(StoreFigures::seconds).toList()));
+          .add(
+              mean(
+                  f.stream()
+                      .map(ChangeFacts::leadTime)
+                      .flatMap(Optional::stream)
+                      .map(StoreFigures::seconds)
+                      .toList()));
       series
           .get("changeFailureRate")
           .add(deployed.isEmpty() ? null : rate(deployed, ChangeFacts::failedChange));
       series
           .get("timeToRestoreSeconds")
-          .add(mean(f.stream().map(ChangeFacts::timeToRestore).flatMap(Optional::stream).map(StoreFigures::seconds).toList()));
+          .add(
+              mean(
+                  f.stream()
+                      .map(ChangeFacts::timeToRestore)
+                      .flatMap(Optional::stream)
+                      .map(StoreFigures::seconds)
+                      .toList()));
     }
     return new DailyFigures(app.orElse(null), range, series);
   }

@@ -26,8 +26,7 @@ public final class TriggerTally {
   /** The counts so far, ordered by source and result. */
   public Map<Key, Long> counts() {
     Map<Key, Long> out =
-        new TreeMap<>(
-            java.util.Comparator.comparing(Key::source).thenComparing(Key::result));
+        new TreeMap<>(java.util.Comparator.comparing(Key::source).thenComparing(Key::result));
     counts.forEach((k, v) -> out.put(k, v.sum()));
     return out;
   }

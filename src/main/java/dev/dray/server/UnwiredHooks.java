@@ -9,8 +9,7 @@ final class UnwiredHooks {
 
   static GitHubHook github() {
     return (app, headers, body) ->
-        new HookReply(
-            501, "{\"error\":\"GitHub webhooks are not wired into this dray server\"}");
+        new HookReply(501, "{\"error\":\"GitHub webhooks are not wired into this dray server\"}");
   }
 
   static RegistryHook registry() {

@@ -104,7 +104,11 @@ public final class WorkerRollouts implements Rollouts, AutoCloseable {
       sink.emit(
           new Warning(
               clock.instant(),
-              what + " failed unexpectedly: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+              what
+                  + " failed unexpectedly: "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()));
     }
   }
 

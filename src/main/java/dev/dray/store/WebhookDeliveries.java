@@ -3,8 +3,8 @@ package dev.dray.store;
 import java.time.Instant;
 
 /**
- * The webhook deliveries {@code dray server} has seen, by delivery id, so that a delivery sent again
- * (a replay) is recognised.
+ * The webhook deliveries {@code dray server} has seen, by delivery id, so that a delivery sent
+ * again (a replay) is recognised.
  */
 public interface WebhookDeliveries {
 

@@ -138,7 +138,8 @@ class StoreTest {
     assertThat(columns).contains("deploys.images_json", "deploy_steps.detail", "audit_log.detail");
     // api_tokens is named after what it is about; it holds only a hash of each token
     assertThat(columns.stream().filter(c -> c.startsWith("api_tokens.")))
-        .containsExactlyInAnyOrder("api_tokens.name", "api_tokens.sha256", "api_tokens.created_at_ms");
+        .containsExactlyInAnyOrder(
+            "api_tokens.name", "api_tokens.sha256", "api_tokens.created_at_ms");
     assertThat(columns.stream().filter(c -> !c.startsWith("api_tokens.")))
         .noneMatch(
             column ->
