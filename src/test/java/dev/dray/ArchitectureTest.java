@@ -62,6 +62,20 @@ class ArchitectureTest {
               "build",
               "store"),
           allow("trigger", ROOT, "events", "image", "config", "registry", "deploy", "build"),
+          allow(
+              "server",
+              ROOT,
+              "events",
+              "image",
+              "config",
+              "registry",
+              "engine",
+              "proxy",
+              "notify",
+              "build",
+              "store",
+              "deploy",
+              "trigger"),
           allow("cli", ANY));
 
   @ArchTest

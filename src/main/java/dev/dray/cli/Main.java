@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       RecoverCommand.class,
       ProxyCommand.class,
+      ServerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * dray's database: an SQLite file by default, opened with its schema migrated to the current
  * version, giving access to the {@link BuildHistory}, the {@link DeployHistory}, the {@link
- * DeployLocks} and the {@link AuditLog}.
+ * DeployLocks}, the {@link AuditLog}, and for {@code dray server} the {@link ApiTokens} and the
+ * {@link WebhookDeliveries}.
  *
  * <p>SQLite files are opened in WAL mode with a busy timeout, so several dray processes can read
  * and write the same file; a writer waits up to {@link #BUSY_TIMEOUT_MILLIS} for another one.
@@ -31,6 +32,8 @@ public final class Store implements AutoCloseable {
   private final DeployHistory deploys;
   private final DeployLocks locks;
   private final AuditLog audit;
+  private final ApiTokens tokens;
+  private final WebhookDeliveries deliveries;
 
   /**
    * @param queries transactions that begin without the write lock (SQLite DEFERRED)
@@ -43,6 +46,8 @@ public final class Store implements AutoCloseable {
     this.deploys = new SqlDeployHistory(queries, writes, location);
     this.locks = new SqlDeployLocks(queries, writes, location);
     this.audit = new SqlAuditLog(queries, writes, location);
+    this.tokens = new SqlApiTokens(queries, writes, location);
+    this.deliveries = new SqlWebhookDeliveries(writes, location);
   }
 
   /** Opens the default file: {@code $DRAY_HOME/dray.db}, else {@code ~/.local/share/dray}. */
@@ -104,6 +109,16 @@ public final class Store implements AutoCloseable {
   /** The append-only log of what was done to each app. */
   public AuditLog audit() {
     return audit;
+  }
+
+  /** The hashes of {@code dray server}'s API tokens. */
+  public ApiTokens tokens() {
+    return tokens;
+  }
+
+  /** The webhook deliveries {@code dray server} has seen. */
+  public WebhookDeliveries deliveries() {
+    return deliveries;
   }
 
   /** Releases the connection the store holds; use nothing obtained from it afterwards. */
