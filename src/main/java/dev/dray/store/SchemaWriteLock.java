@@ -22,9 +22,7 @@ final class SchemaWriteLock {
   static final int NAMESPACE = 0x64726179; // "dray"
 
   private static final String TAKE =
-      "SELECT pg_advisory_xact_lock("
-          + NAMESPACE
-          + ", hashtext(COALESCE(current_schema(), '')))";
+      "SELECT pg_advisory_xact_lock(" + NAMESPACE + ", hashtext(COALESCE(current_schema(), '')))";
 
   private SchemaWriteLock() {}
 

@@ -5,22 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How every {@link DeployHistory} behaves, whichever database keeps it. */
 abstract class DeployHistoryContract extends DatabaseTest {
+  private StoreLocation location;
   private Store store;
   private DeployHistory history;
 
   @BeforeEach
   void openStore() {
-    store = Store.open(newDatabase());
+    location = newDatabase();
+    store = Store.open(location);
     history = store.deploys();
   }
 
@@ -338,6 +346,109 @@ abstract class DeployHistoryContract extends DatabaseTest {
     assertThatThrownBy(() -> new DeployStepRecord("d-1", 0, "pull", "DOING", T0, ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("state");
+  }
+
+  @Test
+  void recordsADeployStartedByTwoStoresAtOnceOnlyOnce() throws Exception {
+    int rounds = 20;
+    try (Store other = Store.open(location)) {
+      List<List<Outcome>> results =
+          race(
+              rounds,
+              List.of(history, other.deploys()),
+              (racer, i) -> racer.start(Deploys.started("d-" + i, "hello", T0)));
+
+      for (int i = 0; i < rounds; i++) {
+        assertThat(results.get(i))
+            .as("round %d", i)
+            .containsExactlyInAnyOrder(
+                new Outcome.Done(), new Outcome.Threw(DeployAlreadyRecordedException.class));
+      }
+      assertThat(history.recent("hello", 100)).hasSize(rounds);
+    }
+  }
+
+  @Test
+  void finishesADeployFinishedByTwoStoresAtOnceOnlyOnce() throws Exception {
+    int rounds = 20;
+    for (int i = 0; i < rounds; i++) {
+      history.start(Deploys.started("d-" + i, "hello", T0));
+    }
+    try (Store other = Store.open(location)) {
+      List<DeployHistory> racers = List.of(history, other.deploys());
+      List<List<Outcome>> results =
+          race(
+              rounds,
+              racers,
+              (racer, i) ->
+                  racer.finish(
+                      "d-" + i,
+                      racer == history ? DeployRecord.SUCCEEDED : DeployRecord.FAILED,
+                      Optional.empty(),
+                      Optional.empty(),
+                      T0.plusSeconds(1)));
+
+      for (int i = 0; i < rounds; i++) {
+        List<Outcome> round = results.get(i);
+        assertThat(round)
+            .as("round %d", i)
+            .containsExactlyInAnyOrder(
+                new Outcome.Done(), new Outcome.Threw(IllegalArgumentException.class));
+        String winner =
+            round.getFirst() instanceof Outcome.Done ? DeployRecord.SUCCEEDED : DeployRecord.FAILED;
+        assertThat(history.find("d-" + i).map(DeployRecord::outcome))
+            .as("round %d", i)
+            .contains(winner);
+      }
+    }
+  }
+
+  /** How one racer's call ended. */
+  private sealed interface Outcome {
+    record Done() implements Outcome {}
+
+    record Threw(Class<? extends Throwable> type) implements Outcome {}
+  }
+
+  /** A call a racer makes in round {@code i}. */
+  private interface RacingCall {
+    void call(DeployHistory racer, int round);
+  }
+
+  /** Each round, every racer makes {@code call} at once; per round, how each racer's call ended. */
+  private static List<List<Outcome>> race(int rounds, List<DeployHistory> racers, RacingCall call)
+      throws Exception {
+    CyclicBarrier barrier = new CyclicBarrier(racers.size());
+    try (ExecutorService pool = Executors.newFixedThreadPool(racers.size())) {
+      List<Future<List<Outcome>>> futures = new ArrayList<>();
+      for (DeployHistory racer : racers) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<Outcome> outcomes = new ArrayList<>();
+                  for (int i = 0; i < rounds; i++) {
+                    barrier.await(30, TimeUnit.SECONDS);
+                    try {
+                      call.call(racer, i);
+                      outcomes.add(new Outcome.Done());
+                    } catch (RuntimeException e) {
+                      outcomes.add(new Outcome.Threw(e.getClass()));
+                    }
+                  }
+                  return outcomes;
+                }));
+      }
+      List<List<Outcome>> byRacer = new ArrayList<>();
+      for (Future<List<Outcome>> future : futures) {
+        byRacer.add(future.get(120, TimeUnit.SECONDS));
+      }
+      List<List<Outcome>> byRound = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        int round = i;
+        byRound.add(byRacer.stream().map(outcomes -> outcomes.get(round)).toList());
+      }
+      return byRound;
+    }
   }
 
   private static List<String> ids(List<DeployRecord> records) {

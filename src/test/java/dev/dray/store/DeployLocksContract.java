@@ -274,8 +274,7 @@ abstract class DeployLocksContract extends DatabaseTest {
   }
 
   private static Process startLockingProcess(
-      StoreLocation location, String holder, Path go, int rounds)
-      throws Exception {
+      StoreLocation location, String holder, Path go, int rounds) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(javaBinary());
     String sqliteTmp = System.getProperty("org.sqlite.tmpdir");

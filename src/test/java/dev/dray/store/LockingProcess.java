@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * A second JVM for {@link DeployLocksContract}: opens the store given as the first argument,
- * prints {@code ready}, waits until the file given third exists, then tries to take the locks of
- * apps {@code race-0 … race-(rounds-1)} as the holder given second and prints one line per app:
- * {@code <app> Acquired|Held}.
+ * A second JVM for {@link DeployLocksContract}: opens the store given as the first argument, prints
+ * {@code ready}, waits until the file given third exists, then tries to take the locks of apps
+ * {@code race-0 … race-(rounds-1)} as the holder given second and prints one line per app: {@code
+ * <app> Acquired|Held}.
  */
 public final class LockingProcess {
   private LockingProcess() {}

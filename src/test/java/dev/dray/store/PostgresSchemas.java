@@ -12,8 +12,8 @@ import java.util.UUID;
  * New schemas {@code it_<random>} in the test PostgreSQL database, one per store a test opens,
  * dropped with everything in them when the test ends.
  *
- * <p>The server is the one {@code scripts/test-env.sh} starts; {@code DRAY_TEST_POSTGRES_URL}
- * names another. When it cannot be reached, {@link #create()} fails the test saying so.
+ * <p>The server is the one {@code scripts/test-env.sh} starts; {@code DRAY_TEST_POSTGRES_URL} names
+ * another. When it cannot be reached, {@link #create()} fails the test saying so.
  */
 final class PostgresSchemas {
   static final String DEFAULT_URL =

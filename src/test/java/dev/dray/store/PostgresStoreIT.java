@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store on the PostgreSQL that {@code scripts/test-env.sh} starts: every contract the SQLite
- * file meets, each test in schemas of its own, and what only a server does (a password to keep
- * out of messages, a server that is down).
+ * file meets, each test in schemas of its own, and what only a server does (a password to keep out
+ * of messages, a server that is down).
  */
 class PostgresStoreIT {
   private final PostgresSchemas schemas = new PostgresSchemas();
@@ -60,14 +60,16 @@ class PostgresStoreIT {
   @Test
   void reportsAWrongPasswordWithoutRepeatingIt() {
     StoreLocation location = schemas.create();
-    String wrong = location.jdbcUrl().replace("password=", "password=not-") + "-hunter2";
+    String wrong = location.jdbcUrl().replaceAll("password=[^&]*", "password=hunter2");
+    assertThat(wrong).contains("password=hunter2");
 
     assertThatThrownBy(() -> Store.open(wrong))
         .isInstanceOfSatisfying(
             StoreOpenException.class,
             e -> {
-              assertThat(e.getMessage()).contains("password").doesNotContain("hunter2");
-              assertThat(e.getMessage()).doesNotContain("dray-secret");
+              assertThat(e.getMessage())
+                  .contains("password authentication failed", "password=***")
+                  .doesNotContain("hunter2");
               assertThat(e.getCause()).hasMessageNotContaining("hunter2");
             });
   }

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * A second JVM for {@link StoreContract}: opens the store given as the first argument (a JDBC URL
- * or an SQLite file) and records
- * builds {@code <service>-0 … <service>-(count-1)} for the service and count that follow.
+ * or an SQLite file) and records builds {@code <service>-0 … <service>-(count-1)} for the service
+ * and count that follow.
  */
 public final class RecordingProcess {
   private RecordingProcess() {}

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dray.build.BuildReport;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -243,7 +247,17 @@ abstract class StoreContract extends DatabaseTest {
   static List<String> migrationsOnTheClasspath() throws IOException, URISyntaxException {
     URL first = Store.class.getClassLoader().getResource("db/migration/V1__build_history.sql");
     assertThat(first).as("the first migration on the class path").isNotNull();
-    try (Stream<Path> files = Files.list(Path.of(first.toURI()).getParent())) {
+    URI uri = first.toURI();
+    if (!uri.getScheme().equals("jar")) {
+      return versionsIn(Path.of(uri).getParent());
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+      return versionsIn(jar.provider().getPath(uri).getParent());
+    }
+  }
+
+  private static List<String> versionsIn(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
       return files
           .map(file -> MIGRATION.matcher(file.getFileName().toString()))
           .filter(Matcher::matches)
