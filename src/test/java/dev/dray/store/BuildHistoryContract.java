@@ -193,6 +193,51 @@ abstract class BuildHistoryContract extends DatabaseTest {
     }
   }
 
+  @Test
+  void listsTheBuildsStartedSinceAnInstantNewestFirst() {
+    history.record(BuildReports.full("b-0", "web", T0));
+    history.record(BuildReports.full("b-1", "web", T0.plusSeconds(1)));
+    history.record(BuildReports.failedWithoutStages("b-2", "api", T0.plusSeconds(2)));
+    history.record(BuildReports.full("b-3", "web", T0.plusSeconds(3)));
+
+    assertThat(ids(history.since(Optional.empty(), T0.plusSeconds(1))))
+        .containsExactly("b-3", "b-2", "b-1");
+    assertThat(history.since(Optional.of("web"), T0.plusSeconds(1)))
+        .containsExactly(
+            BuildReports.full("b-3", "web", T0.plusSeconds(3)),
+            BuildReports.full("b-1", "web", T0.plusSeconds(1)));
+    assertThat(history.since(Optional.of("web"), T0.plusSeconds(4))).isEmpty();
+  }
+
+  @Test
+  void findsTheBuildsThatProducedADigestOldestFirst() {
+    String digest = BuildReports.full("x", "web", T0).digest().orElseThrow();
+    history.record(BuildReports.full("b-late", "web", T0.plusSeconds(5)));
+    history.record(BuildReports.failedWithoutStages("b-none", "web", T0.plusSeconds(1)));
+    history.record(BuildReports.full("b-early", "api", T0));
+
+    assertThat(history.withDigest(digest))
+        .containsExactly(
+            BuildReports.full("b-early", "api", T0),
+            BuildReports.full("b-late", "web", T0.plusSeconds(5)));
+    assertThat(history.withDigest("sha256:" + "c".repeat(64))).isEmpty();
+  }
+
+  @Test
+  void countsTheBuildsOfEachServiceByOutcome() {
+    assertThat(history.counts()).isEmpty();
+    history.record(BuildReports.full("b-0", "web", T0));
+    history.record(BuildReports.full("b-1", "web", T0.plusSeconds(1)));
+    history.record(BuildReports.failedWithoutStages("b-2", "web", T0.plusSeconds(2)));
+    history.record(BuildReports.failedWithoutStages("b-3", "api", T0.plusSeconds(3)));
+
+    assertThat(history.counts())
+        .containsExactly(
+            new BuildCount("api", BuildReport.Outcome.FAILED, 1),
+            new BuildCount("web", BuildReport.Outcome.SUCCEEDED, 2),
+            new BuildCount("web", BuildReport.Outcome.FAILED, 1));
+  }
+
   private static List<String> ids(List<BuildReport> reports) {
     return reports.stream().map(BuildReport::id).toList();
   }

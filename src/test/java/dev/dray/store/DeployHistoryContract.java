@@ -349,6 +349,38 @@ abstract class DeployHistoryContract extends DatabaseTest {
   }
 
   @Test
+  void listsAnAppsDeploysStartedSinceAnInstantNewestFirst() {
+    history.start(Deploys.started("d-0", "hello", T0));
+    history.start(Deploys.started("d-2", "hello", DeployRecord.ROLLBACK, T0.plusSeconds(2)));
+    history.start(Deploys.started("d-1", "hello", T0.plusSeconds(1)));
+    history.start(Deploys.started("o-1", "other", T0.plusSeconds(1)));
+
+    assertThat(ids(history.since("hello", T0.plusSeconds(1)))).containsExactly("d-2", "d-1");
+    assertThat(history.since("hello", T0)).hasSize(3);
+    assertThat(history.since("hello", T0.plusSeconds(3))).isEmpty();
+    assertThat(history.since("nobody", T0)).isEmpty();
+  }
+
+  @Test
+  void countsAnAppsDeploysByKindAndOutcome() {
+    history.start(Deploys.started("d-0", "hello", T0));
+    history.finish("d-0", "SUCCEEDED", Optional.empty(), Optional.empty(), T0);
+    history.start(Deploys.started("d-1", "hello", T0));
+    history.finish("d-1", "SUCCEEDED", Optional.empty(), Optional.empty(), T0);
+    history.start(Deploys.started("d-2", "hello", T0));
+    history.finish("d-2", "ROLLED_BACK", Optional.empty(), Optional.empty(), T0);
+    history.start(Deploys.started("d-3", "hello", DeployRecord.ROLLBACK, T0));
+    history.start(Deploys.started("o-1", "other", T0));
+
+    assertThat(history.counts("hello"))
+        .containsExactly(
+            new DeployCount("hello", "deploy", "ROLLED_BACK", 1),
+            new DeployCount("hello", "deploy", "SUCCEEDED", 2),
+            new DeployCount("hello", "rollback", "RUNNING", 1));
+    assertThat(history.counts("nobody")).isEmpty();
+  }
+
+  @Test
   void recordsADeployStartedByTwoStoresAtOnceOnlyOnce() throws Exception {
     int rounds = 20;
     try (Store other = Store.open(location)) {
