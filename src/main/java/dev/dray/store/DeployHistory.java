@@ -2,7 +2,10 @@ package dev.dray.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The record of an app's deploys and the journal of their steps: what {@code dray deploy} writes as
@@ -66,4 +69,23 @@ public interface DeployHistory {
    * or one whose process died before it finished, until recovery finishes it.
    */
   List<DeployRecord> running(String app);
+
+  /** The deploys of {@code app} started at or after {@code since}, newest (by start) first. */
+  default List<DeployRecord> since(String app, Instant since) {
+    Objects.requireNonNull(since, "since");
+    return recent(app, Integer.MAX_VALUE).stream()
+        .filter(record -> !record.startedAt().isBefore(since))
+        .toList();
+  }
+
+  /** How many deploys of {@code app} there have been, by kind and outcome, ordered so. */
+  default List<DeployCount> counts(String app) {
+    Map<DeployCount, Long> counts = new TreeMap<>(DeployCount.ORDER);
+    for (DeployRecord record : recent(app, Integer.MAX_VALUE)) {
+      counts.merge(new DeployCount(app, record.kind(), record.outcome(), 0), 1L, Long::sum);
+    }
+    return counts.entrySet().stream()
+        .map(e -> new DeployCount(app, e.getKey().kind(), e.getKey().outcome(), e.getValue()))
+        .toList();
+  }
 }

@@ -5,25 +5,33 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source that opens a new connection to one JDBC URL through {@link DriverManager}. */
 final class DriverManagerDataSource implements DataSource {
   private final String url;
+  private final UnaryOperator<Connection> decorator;
 
   DriverManagerDataSource(String url) {
+    this(url, UnaryOperator.identity());
+  }
+
+  /** Connections to {@code url} as {@code decorator} returns them. */
+  DriverManagerDataSource(String url, UnaryOperator<Connection> decorator) {
     this.url = url;
+    this.decorator = decorator;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return DriverManager.getConnection(url);
+    return decorator.apply(DriverManager.getConnection(url));
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return DriverManager.getConnection(url, username, password);
+    return decorator.apply(DriverManager.getConnection(url, username, password));
   }
 
   @Override

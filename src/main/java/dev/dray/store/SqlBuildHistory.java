@@ -6,6 +6,7 @@ import dev.dray.build.BuildReport;
 import dev.dray.build.BuildReport.StageReport;
 import dev.dray.build.BuildReport.StepReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,6 +108,66 @@ final class SqlBuildHistory implements BuildHistory {
                   .list();
           return withStages(handle, rows).stream().findFirst();
         });
+  }
+
+  @Override
+  public List<BuildReport> since(Optional<String> service, Instant since) {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(since, "since");
+    String andService = service.isPresent() ? " AND service = :service" : "";
+    return read(
+        "read the build history",
+        handle -> {
+          var query =
+              handle
+                  .createQuery(
+                      "SELECT "
+                          + BUILD_COLUMNS
+                          + " FROM builds WHERE started_at_ms >= :since"
+                          + andService
+                          + " ORDER BY started_at_ms DESC, id DESC")
+                  .bind("since", since.toEpochMilli());
+          service.ifPresent(s -> query.bind("service", s));
+          return withStages(handle, query.map(BuildRow::of).list());
+        });
+  }
+
+  @Override
+  public List<BuildReport> withDigest(String digest) {
+    Objects.requireNonNull(digest, "digest");
+    return read(
+        "look up the builds of " + digest,
+        handle ->
+            withStages(
+                handle,
+                handle
+                    .createQuery(
+                        "SELECT "
+                            + BUILD_COLUMNS
+                            + " FROM builds WHERE digest = :digest ORDER BY started_at_ms, id")
+                    .bind("digest", digest)
+                    .map(BuildRow::of)
+                    .list()));
+  }
+
+  @Override
+  public List<BuildCount> counts() {
+    return read(
+        "count the builds",
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT service, outcome, COUNT(*) AS n FROM builds GROUP BY service, outcome")
+                .map(
+                    (rs, ctx) ->
+                        new BuildCount(
+                            rs.getString("service"),
+                            BuildReport.Outcome.valueOf(rs.getString("outcome")),
+                            rs.getLong("n")))
+                .list()
+                .stream()
+                .sorted(BuildCount.ORDER)
+                .toList());
   }
 
   /** The id itself when it is recorded, else up to one more than we show of those it starts. */

@@ -251,6 +251,46 @@ final class SqlDeployHistory implements DeployHistory {
                 .list());
   }
 
+  @Override
+  public List<DeployRecord> since(String app, Instant since) {
+    Objects.requireNonNull(app, "app");
+    Objects.requireNonNull(since, "since");
+    return read(
+        "read the deploy history of " + app,
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + DeployRow.COLUMNS
+                        + " FROM deploys WHERE app = :app AND started_at_ms >= :since"
+                        + " ORDER BY started_at_ms DESC, id DESC")
+                .bind("app", app)
+                .bind("since", since.toEpochMilli())
+                .map(DeployRow::read)
+                .list());
+  }
+
+  @Override
+  public List<DeployCount> counts(String app) {
+    Objects.requireNonNull(app, "app");
+    return read(
+        "count the deploys of " + app,
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT kind, outcome, COUNT(*) AS n FROM deploys WHERE app = :app"
+                        + " GROUP BY kind, outcome")
+                .bind("app", app)
+                .map(
+                    (rs, ctx) ->
+                        new DeployCount(
+                            app, rs.getString("kind"), rs.getString("outcome"), rs.getLong("n")))
+                .list()
+                .stream()
+                .sorted(DeployCount.ORDER)
+                .toList());
+  }
+
   private static Optional<String> outcome(Handle handle, String id) {
     return handle
         .createQuery("SELECT outcome FROM deploys WHERE id = :id")

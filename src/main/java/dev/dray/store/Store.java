@@ -9,13 +9,19 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * dray's database: an SQLite file by default, opened with its schema migrated to the current
- * version, giving access to the {@link BuildHistory}, the {@link DeployHistory}, the {@link
- * DeployLocks}, the {@link AuditLog}, and for {@code dray server} the {@link ApiTokens} and the
- * {@link WebhookDeliveries}.
+ * dray's database: an SQLite file by default, or a PostgreSQL schema shared by several hosts,
+ * opened with its schema migrated to the current version, giving access to the {@link
+ * BuildHistory}, the {@link DeployHistory}, the {@link DeployLocks}, the {@link AuditLog}, and for
+ * {@code dray server} the {@link ApiTokens} and the {@link WebhookDeliveries}.
  *
  * <p>SQLite files are opened in WAL mode with a busy timeout, so several dray processes can read
  * and write the same file; a writer waits up to {@link #BUSY_TIMEOUT_MILLIS} for another one.
+ *
+ * <p>PostgreSQL is opened from a URL such as {@code
+ * jdbc:postgresql://db:5432/dray?user=dray&password=…&currentSchema=dray}; the tables live in the
+ * connection's current schema. Transactions that read and then write take a lock on that schema
+ * when they begin ({@link SchemaWriteLock}), so they behave as on SQLite across processes and
+ * hosts.
  */
 public final class Store implements AutoCloseable {
   /** How long a write waits for another process's write to finish. */

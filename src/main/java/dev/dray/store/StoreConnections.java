@@ -15,7 +15,8 @@ import org.sqlite.SQLiteException;
 
 /**
  * How the store connects to its database: for SQLite, WAL mode, a busy timeout and foreign keys on
- * every connection, so that several dray processes can share one file.
+ * every connection, so that several dray processes can share one file; for another database (such
+ * as PostgreSQL), a new connection to its JDBC URL each time.
  */
 final class StoreConnections {
   private StoreConnections() {}
@@ -78,15 +79,22 @@ final class StoreConnections {
    * with SQLITE_BUSY_SNAPSHOT.
    */
   static DataSource forMigrations(StoreLocation location) {
-    return forWrites(location);
+    // Flyway locks a PostgreSQL schema itself while it migrates it.
+    return location.isSqlite()
+        ? forWrites(location)
+        : new DriverManagerDataSource(location.jdbcUrl());
   }
 
   /**
    * Connections for transactions that read and then write: SQLite transactions take the write lock
    * at {@code BEGIN} (IMMEDIATE), so what they read cannot change before they write, and they wait
    * for another writer (up to the busy timeout) instead of failing with SQLITE_BUSY_SNAPSHOT.
+   * PostgreSQL transactions take the {@link SchemaWriteLock} when they begin, to the same effect.
    */
   static DataSource forWrites(StoreLocation location) {
+    if (!location.isSqlite()) {
+      return SchemaWriteLock.connectionsTo(location.jdbcUrl());
+    }
     return dataSource(location, SQLiteConfig.TransactionMode.IMMEDIATE);
   }
 

@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
  */
 public record StoreLocation(String jdbcUrl) {
   private static final String SQLITE_PREFIX = "jdbc:sqlite:";
-  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+
+  /** {@code password=…} and the like ({@code sslpassword=…}) in a URL's query or properties. */
+  private static final Pattern PASSWORD_PARAMETER =
+      Pattern.compile("(?i)([?&;][a-z]*password=)[^&;]*");
+
   private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
 
   public StoreLocation {

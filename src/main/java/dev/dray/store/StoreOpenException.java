@@ -17,8 +17,11 @@ public final class StoreOpenException extends StoreException {
     return new StoreOpenException(
         "cannot open the dray store at " + location + ": " + reason(location, cause),
         location.toString(),
-        "check that the directory exists and is writable by you, or set DRAY_HOME to a writable"
-            + " directory (the store is then $DRAY_HOME/dray.db)",
+        location.isSqlite()
+            ? "check that the directory exists and is writable by you, or set DRAY_HOME to a"
+                + " writable directory (the store is then $DRAY_HOME/dray.db)"
+            : "check that the database server (e.g. PostgreSQL) runs and accepts connections at"
+                + " that address, and that the database, user and password in the URL are right",
         safe(location, cause));
   }
 
@@ -29,8 +32,12 @@ public final class StoreOpenException extends StoreException {
             + ": "
             + reason(location, cause),
         location.toString(),
-        "check that the database is writable by you and was not written by a newer dray; to start"
-            + " with an empty history, set DRAY_HOME to another directory",
+        location.isSqlite()
+            ? "check that the database is writable by you and was not written by a newer dray; to"
+                + " start with an empty history, set DRAY_HOME to another directory"
+            : "check that the database user may create tables in the schema and that the schema"
+                + " was not written by a newer dray; to start with an empty history, use another"
+                + " schema (currentSchema=… in the URL)",
         safe(location, cause));
   }
 

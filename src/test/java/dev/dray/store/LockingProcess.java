@@ -6,21 +6,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * A second JVM for {@link DeployLocksTest}: opens the store file given as the first argument,
- * prints {@code ready}, waits until the file given third exists, then tries to take the locks of
- * apps {@code race-0 … race-(rounds-1)} as the holder given second and prints one line per app:
- * {@code <app> Acquired|Held}.
+ * A second JVM for {@link DeployLocksContract}: opens the store given as the first argument, prints
+ * {@code ready}, waits until the file given third exists, then tries to take the locks of apps
+ * {@code race-0 … race-(rounds-1)} as the holder given second and prints one line per app: {@code
+ * <app> Acquired|Held}.
  */
 public final class LockingProcess {
   private LockingProcess() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    Path file = Path.of(args[0]);
+    String location = args[0];
     String holder = args[1];
     Path go = Path.of(args[2]);
     int rounds = Integer.parseInt(args[3]);
     long pid = ProcessHandle.current().pid();
-    try (Store store = Store.open(file)) {
+    try (Store store = Store.open(location)) {
       System.out.println("ready");
       System.out.flush();
       while (!Files.exists(go)) {

@@ -49,6 +49,11 @@ class StoreLocationTest {
         .hasToString("jdbc:postgresql://db/dray?user=u&password=***&ssl=true");
     assertThat(StoreLocation.parse("jdbc:postgresql://u:s3cret@db/dray"))
         .hasToString("jdbc:postgresql://u:***@db/dray");
+    assertThat(
+            StoreLocation.parse(
+                "jdbc:postgresql://db/dray?user=u&PASSWORD=s3cret&sslpassword=k3y&currentSchema=x"))
+        .hasToString(
+            "jdbc:postgresql://db/dray?user=u&PASSWORD=***&sslpassword=***&currentSchema=x");
   }
 
   @Test
