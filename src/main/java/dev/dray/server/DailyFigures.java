@@ -1,6 +1,8 @@
 package dev.dray.server;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,8 @@ public record DailyFigures(String app, List<LocalDate> days, Map<String, List<Do
         throw new IllegalArgumentException(
             "series " + name + " needs one value per day (" + days.size() + ")");
       }
-      copy.put(name, java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values)));
+      copy.put(name, Collections.unmodifiableList(new ArrayList<>(values)));
     }
-    series = java.util.Collections.unmodifiableMap(copy);
+    series = Collections.unmodifiableMap(copy);
   }
 }

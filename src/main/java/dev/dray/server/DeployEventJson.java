@@ -12,6 +12,7 @@ import dev.dray.deploy.DeployEvent.Undone;
 import dev.dray.deploy.DeployEvent.Warning;
 import dev.dray.deploy.DeployReport;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,7 +65,7 @@ final class DeployEventJson {
                 + " "
                 + r.version()
                 + " "
-                + r.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                + r.outcome().name().toLowerCase(Locale.ROOT)
                 + r.failedStep().map(s -> " at " + s).orElse("")
                 + r.failure().map(f -> ": " + f.lines().findFirst().orElse(f)).orElse(""));
         json.put("kind", r.kind());

@@ -3,6 +3,7 @@ package dev.dray.server;
 import dev.dray.DrayException;
 import dev.dray.Secret;
 import dev.dray.engine.DockerEngine;
+import dev.dray.store.Store;
 import dev.dray.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -10,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.net.BindException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +45,7 @@ public final class DrayServer implements AutoCloseable {
   }
 
   /** A server reading and writing {@code store}; see the builder's defaults. */
-  public static Builder builder(dev.dray.store.Store store) {
+  public static Builder builder(Store store) {
     return new Builder(store);
   }
 
@@ -208,7 +210,7 @@ public final class DrayServer implements AutoCloseable {
 
   /** How a {@link DrayServer} is set up; every setting has a default except the store. */
   public static final class Builder {
-    private final dev.dray.store.Store store;
+    private final Store store;
     private String bind = "127.0.0.1";
     private int port = 7070;
     private Map<String, ServedApp> apps = Map.of();
@@ -237,7 +239,7 @@ public final class DrayServer implements AutoCloseable {
           }
         };
 
-    private Builder(dev.dray.store.Store store) {
+    private Builder(Store store) {
       this.store = Objects.requireNonNull(store, "store");
     }
 
@@ -338,7 +340,7 @@ public final class DrayServer implements AutoCloseable {
         throw new IllegalStateException("serving apps needs a Docker engine");
       }
       if (tokens == null) {
-        tokens = new TokenAuthority(store.tokens(), new java.security.SecureRandom(), clock);
+        tokens = new TokenAuthority(store.tokens(), new SecureRandom(), clock);
       }
       if (figures == null) {
         figures =

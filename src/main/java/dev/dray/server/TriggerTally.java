@@ -1,5 +1,6 @@
 package dev.dray.server;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,7 @@ public final class TriggerTally {
   /** The counts so far, ordered by source and result. */
   public Map<Key, Long> counts() {
     Map<Key, Long> out =
-        new TreeMap<>(java.util.Comparator.comparing(Key::source).thenComparing(Key::result));
+        new TreeMap<>(Comparator.comparing(Key::source).thenComparing(Key::result));
     counts.forEach((k, v) -> out.put(k, v.sum()));
     return out;
   }
