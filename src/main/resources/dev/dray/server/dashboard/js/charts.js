@@ -82,12 +82,29 @@ export function valueText(unit, v) {
 
 const W = 320, H = 132, LEFT = 44, RIGHT = 10, TOP = 10, BOTTOM = 22;
 
+const TIME_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+/** The top of the y axis: a round value at or above max, halved cleanly by the middle grid line. */
 function niceMax(max, unit) {
   if (unit === 'ratio') return 1;
-  if (max <= 0) return 1;
+  if (!(max > 0)) return unit === 'count' ? 2 : 1;
+  if (unit === 'count') { const m = Math.max(2, Math.ceil(max)); return m % 2 ? m + 1 : m; }
+  if (unit === 'seconds') { const step = TIME_STEPS.find((t) => 2 * t >= max); if (step) return 2 * step; }
   const mag = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 2.5, 5, 10].find((f) => f * mag >= max) ?? 10;
+  const step = [1, 2, 4, 5, 10].find((f) => f * mag >= max) ?? 10;
   return step * mag;
+}
+
+/** Short axis labels: "0", "30 s", "1.5 min", "2 h", "50 %". */
+function axisText(unit, v) {
+  if (v === 0) return '0';
+  if (unit === 'seconds') {
+    if (v < 60) return `${+v.toFixed(1)} s`;
+    if (v < 3600) return `${+(v / 60).toFixed(1)} min`;
+    return `${+(v / 3600).toFixed(1)} h`;
+  }
+  if (unit === 'ratio') return `${Math.round(v * 100)} %`;
+  return valueText(unit, v);
 }
 
 /** One figure as a card: title, latest value and a line or bar chart over the days. */
@@ -117,7 +134,7 @@ function draw(series, label) {
     const gy = y(max * f);
     svg.append(
       s('line', { x1: LEFT, x2: W - RIGHT, y1: gy, y2: gy, class: 'grid' }),
-      s('text', { x: LEFT - 6, y: gy + 3.5, 'text-anchor': 'end', class: 'axis' }, valueText(series.unit, max * f)));
+      s('text', { x: LEFT - 6, y: gy + 3.5, 'text-anchor': 'end', class: 'axis' }, axisText(series.unit, max * f)));
   }
   svg.append(
     s('text', { x: x(0), y: H - 6, 'text-anchor': series.kind === 'bar' ? 'middle' : 'start', class: 'axis' }, day(pts[0].day)),

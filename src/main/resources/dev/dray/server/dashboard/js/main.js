@@ -177,9 +177,9 @@ async function showDeploy(deployId) {
   try {
     const deploy = await api.deploy(deployId);
     if (state.deployId !== deployId || app !== state.app) return;
-    fill($('#deploy'), deployDetail(deploy));
+    fill($('#deploy-detail'), deployDetail(deploy));
   } catch (e) {
-    if (!(e instanceof Unauthorized)) fill($('#deploy'), h('p', { class: 'error', role: 'alert' }, `Could not load deploy ${deployId}: ${e.message}`));
+    if (!(e instanceof Unauthorized)) fill($('#deploy-detail'), h('p', { class: 'error', role: 'alert' }, `Could not load deploy ${deployId}: ${e.message}`));
   }
 }
 

@@ -1,7 +1,7 @@
 // Releases (deploy records), one deploy's step timeline, and the live log of a running rollout.
 
 import { fill, h } from './dom.js';
-import { clock, dateTime, duration, instant, shortId } from './format.js';
+import { clock, dateTime, duration, instant, shortDigest, shortId } from './format.js';
 import { badge, timeEl } from './views.js';
 
 const OUTCOME = {
@@ -81,11 +81,12 @@ export function deployDetail(deploy, now = new Date()) {
       h('div', {}, h('dt', {}, 'Took'), h('dd', {}, duration(tookSeconds(r, now)))),
       h('div', {}, h('dt', {}, 'By'), h('dd', {}, r.who || '—'))),
     r.failure ? h('p', { class: 'failure', role: 'note' }, h('strong', {}, `Failed at ${r.failedStep ?? 'a step'}: `), r.failure) : null,
-    images.length ? h('ul', { class: 'images' }, images.map(([svc, image]) => h('li', {}, h('span', { class: 'svc-name' }, svc), ' ', h('code', { title: image }, image)))) : null,
+    images.length ? h('ul', { class: 'images', 'aria-label': 'Images' }, images.map(([svc, image]) => h('li', { title: image },
+      h('span', { class: 'svc-name' }, svc), h('code', {}, image.split('@')[0]), h('code', { class: 'digest' }, shortDigest(image))))) : null,
     steps.length
       ? h('ol', { class: 'timeline', 'aria-label': 'Steps' }, steps.map((st) => {
           const start = st.start ?? t0;
-          const end = st.end ?? (st.state === 'STARTED' ? now : start);
+          const end = st.end ?? (st.state === 'STARTED' && now > start ? now : start);
           const left = (100 * (start - t0)) / span;
           const width = Math.max(0.8, (100 * (end - start)) / span);
           return h('li', { class: `step ${st.state.toLowerCase()}`, dataset: { state: st.state, step: st.key } },
