@@ -52,16 +52,6 @@ final class DeliveryTimeline {
     findNewDigests();
   }
 
-  /** Whether {@code record} is a finished deploy that counts against the change failure rate. */
-  boolean isChangeFailure(DeployRecord record) {
-    return changeFailures.contains(record.id());
-  }
-
-  /** Every failure in the order they began, the last one possibly not put right yet. */
-  List<Incident> incidents() {
-    return List.copyOf(incidents);
-  }
-
   /**
    * The figures of the records started from {@code from} (inclusive) to {@code to} (exclusive),
    * which span the days {@code firstDay} to {@code lastDay}.
@@ -196,6 +186,11 @@ final class DeliveryTimeline {
         .filter(i -> i.restored().map(restored -> !restored.isBefore(to)).orElse(true))
         .map(Incident::began)
         .reduce((first, second) -> second);
+  }
+
+  /** Whether {@code record} is a finished deploy that counts against the change failure rate. */
+  private boolean isChangeFailure(DeployRecord record) {
+    return changeFailures.contains(record.id());
   }
 
   /** A successful deploy or rollback: what serves afterwards is a version that worked. */
