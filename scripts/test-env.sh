@@ -6,7 +6,8 @@
 #   - a CNCF registry with htpasswd auth on 127.0.0.1:5001 (user dray / password dray-secret)
 #   - the offline base image 127.0.0.1:5000/dray/busybox:1 (busybox-static + docker import),
 #     since no image can be pulled from the internet here
-#   - haproxy (the edge proxy dray drives; dray starts its own instances), wrk for load
+#   - haproxy (the edge proxy dray drives; dray starts its own instances), wrk for load,
+#     chromium for the dashboard browser tests
 #   - PostgreSQL on 127.0.0.1:5432 with role/database dray (password dray-secret), for backup
 #     hooks and the shared store
 #
@@ -21,7 +22,7 @@ AUTH_REGISTRY_PORT=5001
 AUTH_USER=dray
 AUTH_PASSWORD=dray-secret
 BASE_IMAGE="127.0.0.1:${REGISTRY_PORT}/dray/busybox:1"
-PACKAGES=(docker.io docker-registry busybox-static apache2-utils git curl ca-certificates haproxy wrk postgresql postgresql-client)
+PACKAGES=(docker.io docker-registry busybox-static apache2-utils git curl ca-certificates haproxy wrk postgresql postgresql-client chromium sqlite3)
 
 say() { printf '[test-env] %s\n' "$*" >&2; }
 die() { printf '[test-env] error: %s\n' "$*" >&2; exit 1; }
