@@ -93,6 +93,7 @@ final class ServerCommand implements Callable<Integer> {
     Store db = openStore(store, env);
     DockerEngine engine = null;
     WorkerRollouts rollouts = null;
+    TriggerWiring triggers = null;
     DrayServer server;
     AtomicReference<Secret> newToken = new AtomicReference<>();
     try {
@@ -109,9 +110,16 @@ final class ServerCommand implements Callable<Integer> {
             new DeployerRollouts.AppDeployer(
                 config, DeployWiring.deployer(env, config, engine, db, events)));
       }
-      rollouts =
-          new WorkerRollouts(
-              new DeployerRollouts(deployers, env, LOCK_WAIT), hub::forApp, Clock.systemUTC());
+      DeployerRollouts appRollouts = new DeployerRollouts(deployers, env, LOCK_WAIT);
+      rollouts = new WorkerRollouts(appRollouts, hub::forApp, Clock.systemUTC());
+      triggers =
+          new TriggerWiring(
+              apps,
+              appRollouts,
+              db,
+              env,
+              EventSink.all(List.of(hub.triggers(), triggerLog(out))),
+              Clock.systemUTC());
       server =
           DrayServer.builder(db)
               .bind(bind)
@@ -121,9 +129,15 @@ final class ServerCommand implements Callable<Integer> {
               .rollouts(rollouts)
               .events(hub)
               .onNewToken(newToken::set)
+              .github(triggers.githubHook())
+              .registry(triggers.registryHook())
               .build()
               .start();
+      triggers.start();
     } catch (RuntimeException e) {
+      if (triggers != null) {
+        triggers.close();
+      }
       if (rollouts != null) {
         rollouts.close(Duration.ZERO);
       }
@@ -144,11 +158,38 @@ final class ServerCommand implements Callable<Integer> {
                 : String.join(", ", apps.stream().map(DrayConfig::service).toList())));
     Optional.ofNullable(newToken.get())
         .ifPresent(t -> out.println("dray server: API token (shown once): " + t.reveal()));
-    return runUntilStopped(out, server, rollouts, engine, db);
+    return runUntilStopped(out, server, rollouts, triggers, engine, db);
+  }
+
+  /** Auto-deploy events as lines on the server's output. */
+  private static EventSink triggerLog(PrintWriter out) {
+    return event -> {
+      if (event instanceof dev.dray.trigger.TriggerEvent e) {
+        String line =
+            switch (e) {
+              case dev.dray.trigger.TriggerEvent.Received r -> "trigger " + r.trigger().describe();
+              case dev.dray.trigger.TriggerEvent.Refused r ->
+                  "refused " + r.source() + " request (" + r.status() + "): " + r.reason();
+              default ->
+                  e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                      + " "
+                      + e.forApp().orElse("");
+            };
+        synchronized (out) {
+          out.println("dray server: " + line);
+          out.flush();
+        }
+      }
+    };
   }
 
   private int runUntilStopped(
-      PrintWriter out, DrayServer server, WorkerRollouts rollouts, DockerEngine engine, Store db) {
+      PrintWriter out,
+      DrayServer server,
+      WorkerRollouts rollouts,
+      TriggerWiring triggers,
+      DockerEngine engine,
+      Store db) {
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop =
@@ -156,6 +197,7 @@ final class ServerCommand implements Callable<Integer> {
           if (done.compareAndSet(false, true)) {
             out.println("dray server: stopping");
             server.stop();
+            triggers.close();
             rollouts.close(ROLLOUT_GRACE);
             closeQuietly(engine);
             db.close();
