@@ -138,6 +138,7 @@ final class BrowserPage {
 
   /** Saves a PNG of the whole page (beyond the viewport) or of what the viewport shows. */
   void screenshot(Path file, boolean fullPage) {
+    eval("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
     ObjectNode request = params().put("format", "png").put("captureBeyondViewport", fullPage);
     if (fullPage) {
       JsonNode size =

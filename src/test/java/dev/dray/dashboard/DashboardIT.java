@@ -262,13 +262,13 @@ class DashboardIT {
     dashboard.waitFor("document.querySelector('#confirm').open", "the confirmation dialog");
     assertThat(dashboard.text("#confirm-title")).isEqualTo("Roll back shop?");
     assertThat(dashboard.text("#confirm-body")).contains("1.4.2 serves now");
+    dashboard.screenshotViewport("rollback-confirm");
     dashboard.click("#confirm-cancel");
     dashboard.waitFor("!document.querySelector('#confirm').open", "the dialog closed");
     assertThat(api.received()).isEmpty();
 
     dashboard.click("#rollback");
     dashboard.waitFor("document.querySelector('#confirm').open", "the confirmation dialog again");
-    dashboard.screenshotViewport("rollback-confirm");
     dashboard.click("#confirm-ok");
     dashboard.waitFor(
         "document.querySelector('#action-status').innerText.includes('queued')",
