@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 final class Dashboard implements AutoCloseable {
   private static final Path SCREENSHOTS =
-      Path.of(System.getProperty("dray.screenshots", "docs/img"));
+      Path.of(System.getProperty("dray.screenshots", "target/screenshots"));
 
   private final URI baseUrl;
   private final Chromium chromium;
@@ -102,7 +102,10 @@ final class Dashboard implements AutoCloseable {
     page.waitFor(condition, what);
   }
 
-  /** Saves the whole page as docs/img/dashboard-NAME.png (or under -Ddray.screenshots). */
+  /**
+   * Saves the whole page as target/screenshots/dashboard-NAME.png; -Ddray.screenshots=docs/img
+   * refreshes the docs.
+   */
   Path screenshot(String name) {
     return screenshot(name, true);
   }
