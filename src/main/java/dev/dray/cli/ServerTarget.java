@@ -40,7 +40,7 @@ record ServerTarget(URI base, Secret token) {
       throw new CliInputException(
           "dray server at "
               + base
-              + " ("
+              + " (from "
               + origin
               + ") needs its API token, but "
               + TOKEN_ENV
