@@ -233,6 +233,8 @@ class RemoteCliIT {
               "dray_triggers_total{result=\"refused\",source=\"github\"} 2.0",
               "dray_triggers_total{result=\"ignored\",source=\"registry\"} 1.0",
               "dray_triggers_total{result=\"refused\",source=\"registry\"} 1.0");
+      assertThat(metrics(server.url))
+          .contains("# HELP dray_triggers_total Auto-deploy triggers since the server started");
       assertThat(p.get("/version")).isEqualTo("v2");
       CliRun status =
           p.dray(p.env("DRAY_SERVER_TOKEN", server.token), "status", "--server", server.address());
