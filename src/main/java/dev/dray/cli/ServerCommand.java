@@ -131,6 +131,7 @@ final class ServerCommand implements Callable<Integer> {
               .onNewToken(newToken::set)
               .github(triggers.githubHook())
               .registry(triggers.registryHook())
+              .triggers(triggers.tally())
               .build()
               .start();
       triggers.start();

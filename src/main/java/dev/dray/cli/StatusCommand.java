@@ -1,21 +1,15 @@
 package dev.dray.cli;
 
 import dev.dray.config.DrayConfig;
-import dev.dray.config.Role;
-import dev.dray.config.ServiceConfig;
-import dev.dray.deploy.ContainerNames;
-import dev.dray.engine.ContainerDetails;
-import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
-import dev.dray.proxy.ServerState;
+import dev.dray.server.AppStatus;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -27,21 +21,24 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dray status}: per service the running version, digest, since when, health, state and
  * restarts, the proxy's view, GPU use where {@code nvidia-smi} exists, and with {@code --logs}
- * recent log lines.
+ * recent log lines. With a server configured ({@code --server}, {@code DRAY_SERVER}) the same lines
+ * come from its {@code GET /api/apps}.
  */
 @Command(
     name = "status",
     description =
-        "What runs now: version, digest, health, restarts, proxy; --logs for recent lines.")
+        "What runs now: version, digest, health, restarts, proxy; --logs for recent lines;"
+            + " --server (or DRAY_SERVER) asks dray server.")
 final class StatusCommand implements Callable<Integer> {
   private final Map<String, String> env;
 
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
+  @Mixin ServerOptions source;
 
   @Option(
       names = "--logs",
-      description = "Show this many recent log lines per service.",
+      description = "Show this many recent log lines per service (this host only).",
       arity = "0..1",
       fallbackValue = "10")
   Integer logs;
@@ -52,81 +49,50 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DrayConfig config = AppCommand.config(common, env);
-    String app = config.service();
     PrintWriter out = spec.commandLine().getOut();
-    Terminal term = Terminal.detect(env);
-    try (DockerEngine engine = Wiring.engine(env)) {
-      List<ContainerSummary> all = engine.listContainers(Map.of(ContainerNames.APP, app), true);
-      out.println(term.bold(app) + term.dim("  (" + all.size() + " container(s) on local)"));
-      boolean anyRunning = false;
-      for (ServiceConfig s : config.deploy().services()) {
-        List<ContainerSummary> mine =
-            all.stream()
-                .filter(
-                    c ->
-                        s.name().equals(c.labels().get(ContainerNames.SERVICE))
-                            && "running".equals(c.state()))
-                .toList();
-        if (mine.isEmpty()) {
-          out.println("  " + term.bold(s.name()) + "  " + term.red("not running"));
-          continue;
-        }
-        anyRunning = true;
-        for (ContainerSummary c : mine) {
-          ContainerDetails d = engine.inspectContainer(c.id()).orElseThrow();
-          String since =
-              d.startedAt()
-                  .map(t -> Durations.format(Duration.between(t, Instant.now())) + " ago")
-                  .orElse("?");
-          out.printf(
-              Locale.ROOT,
-              "  %s  %s  %s  up %s  health %s  restarts %d%n",
-              term.bold(s.name()),
-              c.labels().getOrDefault(ContainerNames.VERSION, "?"),
-              shortImage(d.image()),
-              since,
-              d.health().orElse("-"),
-              d.restartCount());
-          out.println(term.dim("      " + d.name()));
-          if (logs != null) {
-            engine.containerLogs(c.id(), logs).forEach(l -> out.println(term.dim("      | ") + l));
-          }
-        }
-      }
-      proxy(config, out, term);
-      gpu(out);
-      return anyRunning ? 0 : 1;
+    StatusPrinter printer = new StatusPrinter(out, Terminal.detect(env), Clock.systemUTC());
+    Optional<ServerTarget> server = source.target(env);
+    if (server.isPresent()) {
+      return remote(server.get(), printer);
     }
+    DrayConfig config = AppCommand.config(common, env);
+    StatusView view;
+    try (DockerEngine engine = Wiring.engine(env)) {
+      view =
+          new LocalStatus(engine, DeployWiring.proxy(env, config.service()))
+              .read(config, Optional.ofNullable(logs));
+    }
+    printer.print(view);
+    gpu(out);
+    return view.anyRunning() ? 0 : 1;
   }
 
-  private void proxy(DrayConfig config, PrintWriter out, Terminal term) {
-    var proxy = DeployWiring.proxy(env, config.service());
-    var status = proxy.status();
-    out.println(
-        term.bold("proxy")
-            + "  "
-            + (status.running() ? term.green("running") : term.red("not running")));
-    if (!status.running()) {
-      return;
+  /** The app (or, without dray.yml and --app, every app) as the server sees it. */
+  private int remote(ServerTarget server, StatusPrinter printer) {
+    if (logs != null) {
+      throw new CliInputException(
+          "--logs reads container logs from this host's Docker engine; dray server's API does not"
+              + " serve them",
+          "run 'dray status --local --logs' or 'dray logs SERVICE' on the server's host");
     }
-    for (ServiceConfig s : config.deploy().services()) {
-      if (s.role() != Role.WEB) {
-        continue; // workers have no backend: asking haproxy about one is an error
-      }
-      String backend = ContainerNames.backend(config.service(), s.name());
-      for (ServerState v : proxy.servers(backend)) {
-        out.printf(
-            Locale.ROOT,
-            "  %s  %s %s  %s/%s  in flight %d%n",
-            backend,
-            v.server(),
-            v.address(),
-            v.adminState(),
-            v.operState(),
-            v.currentSessions());
+    Optional<String> app = source.app(common, env);
+    List<AppStatus> shown;
+    try (ServerApi api = new ServerApi(server)) {
+      List<AppStatus> all = api.apps();
+      shown = app.map(a -> List.of(RemoteApps.find(all, a, api.server()))).orElse(all);
+      if (shown.isEmpty()) {
+        throw new CliInputException(
+            "dray server at " + api.server() + " serves no app",
+            "start it with the app's dray.yml: 'dray server --config dray.yml'");
       }
     }
+    boolean allUp = true;
+    for (AppStatus status : shown) {
+      StatusView view = RemoteApps.view(status, "from server " + server);
+      printer.print(view);
+      allUp &= view.anyRunning();
+    }
+    return allUp ? 0 : 1;
   }
 
   private static void gpu(PrintWriter out) {
@@ -152,10 +118,5 @@ final class StatusCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static String shortImage(String image) {
-    int at = image.indexOf("@sha256:");
-    return at < 0 ? image : image.substring(at + 1, Math.min(image.length(), at + 20));
   }
 }

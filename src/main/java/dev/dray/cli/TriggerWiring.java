@@ -10,6 +10,7 @@ import dev.dray.server.AppRollouts;
 import dev.dray.server.GitHubHook;
 import dev.dray.server.HookReply;
 import dev.dray.server.RegistryHook;
+import dev.dray.server.TriggerTally;
 import dev.dray.store.Store;
 import dev.dray.trigger.GitHubApp;
 import dev.dray.trigger.GitHubWebhook;
@@ -27,9 +28,11 @@ import java.util.Optional;
 
 /**
  * Connects auto-deploy to {@code dray server}: one coalescing rollout queue over the same deployers
- * as {@code dray deploy}, registry watchers for apps that poll, and the webhook handlers.
+ * as {@code dray deploy}, registry watchers for apps that poll, and the webhook handlers; every
+ * trigger event also goes to a {@link TriggerTally} for {@code /metrics}.
  */
 final class TriggerWiring implements AutoCloseable {
+  private final TriggerTally tally = new TriggerTally();
   private final RolloutQueue queue;
   private final List<RegistryWatcher> watchers = new ArrayList<>();
   private final RegistryHook registryHook;
@@ -40,8 +43,9 @@ final class TriggerWiring implements AutoCloseable {
       AppRollouts rollouts,
       Store store,
       Map<String, String> env,
-      EventSink events,
+      EventSink sink,
       Clock clock) {
+    EventSink events = EventSink.all(List.of(sink, tally));
     this.queue = new RolloutQueue(port(rollouts, clock), events, clock);
     List<RegistryApp> registryApps = new ArrayList<>();
     List<GitHubApp> githubApps = new ArrayList<>();
@@ -59,6 +63,11 @@ final class TriggerWiring implements AutoCloseable {
         new GitHubWebhook(githubApps, store.deliveries()::firstTime, queue, events, clock);
     this.registryHook = (headers, body, query) -> reply(notifications.handle(headers, body, query));
     this.githubHook = (app, headers, body) -> reply(github.handle(headers, body));
+  }
+
+  /** The fate of every trigger so far, for {@code dray_triggers_total}. */
+  TriggerTally tally() {
+    return tally;
   }
 
   RegistryHook registryHook() {

@@ -35,8 +35,11 @@ final class PrometheusScrape {
     }
     triggers.forEach(
         (key, count) ->
-            counter(
-                registry, "dray.triggers", count, "source", key.source(), "result", key.result()));
+            Counter.builder("dray.triggers")
+                .description("Auto-deploy triggers since the server started, by source and fate")
+                .tags("source", key.source(), "result", key.result())
+                .register(registry)
+                .increment(count));
     String text = registry.scrape();
     registry.close();
     return text;
