@@ -107,6 +107,11 @@ final class Chromium implements AutoCloseable {
     }
   }
 
+  /** Fails, saying what to install, when no Chromium can be started. */
+  static void requireInstalled() {
+    binary();
+  }
+
   private static String binary() {
     String configured = System.getenv("DRAY_CHROMIUM");
     if (configured != null && !configured.isBlank()) {

@@ -155,7 +155,7 @@ export class LiveLog {
     }
     this.deployId ??= e.deployId ?? null;
     if (e.type === 'DeployStarted') this.status = 'RUNNING';
-    if (e.type === 'DeployFinished') this.status = outcomeIn(e.detail) ?? 'FINISHED';
+    if (e.type === 'DeployFinished') this.status = e.outcome ?? 'FINISHED';
     this.line(e.type, instant(e.at), e.step ?? '', e.detail ?? '');
     this.render();
   }
@@ -179,9 +179,4 @@ export class LiveLog {
       this.deployId ? h('span', {}, 'Rollout ', h('code', { title: this.deployId }, shortId(this.deployId))) : h('span', {}, 'Events'),
       this.status ? (OUTCOME[this.status] ? outcomeBadge(this.status) : badge(['neutral', '■', this.status.toLowerCase()])) : null);
   }
-}
-
-function outcomeIn(detail) {
-  const m = /\b(SUCCEEDED|FAILED|ROLLED_BACK)\b/.exec(detail ?? '');
-  return m ? m[1] : null;
 }

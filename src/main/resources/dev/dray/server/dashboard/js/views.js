@@ -15,7 +15,7 @@ const STATE = {
   dead: ['bad', '✕', 'dead'],
   created: ['neutral', '○', 'created'],
   paused: ['neutral', '❚❚', 'paused'],
-  missing: ['bad', '?', 'missing'],
+  absent: ['neutral', '○', 'absent'],
 };
 
 /** A status badge: tone class, icon (hidden from screen readers) and the word itself. */
