@@ -9,11 +9,13 @@ import dev.dray.engine.DockerEngine;
 import dev.dray.server.InProcessDray;
 import dev.dray.server.ServerIt;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,6 +149,17 @@ class DashboardOnServerIT {
         "[...document.querySelectorAll('.deploy-detail .timeline .step')].some(s =>"
             + " s.dataset.state === 'STARTED' && s.innerText.includes('health check web'))",
         "the step timeline waiting for the new container's health check");
+    dashboard.waitFor(
+        "/probe ([3-9]|\\d{2,})\\/400: GET \\/up → 404/"
+            + ".test(document.querySelector('#live-log li[data-type=HealthProbe]')?.innerText)",
+        "the new container's third failing probe");
+    assertThat(
+            dashboard
+                .page()
+                .eval("document.querySelectorAll('#live-log li[data-type=HealthProbe]').length")
+                .asInt())
+        .as("a container's probes fold into one line")
+        .isEqualTo(1);
     assertThat(app.get("/version")).as("the old version serves meanwhile").isEqualTo("v1");
     dashboard.screenshot("live");
 
@@ -255,6 +268,28 @@ class DashboardOnServerIT {
 
   @Test
   @Order(5)
+  void anUnsignedGitHubDeliveryShowsInTheLiveLogAsARefusedTrigger() {
+    dashboard.open().signIn(token);
+    dashboard.waitFor(
+        "document.querySelector('#live-status').dataset.state === 'live'", "the event stream");
+
+    HttpResponse<String> refused =
+        ServerIt.send(
+            HttpRequest.newBuilder(url.resolve("/hooks/github/" + app.name))
+                .header("Content-Type", "application/json")
+                .header("X-GitHub-Event", "push")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    dashboard.waitFor("document.querySelector('#live-log li[data-type=trigger]')", "the trigger");
+    assertThat(dashboard.text("#live-log li[data-type=trigger]"))
+        .contains("github · refused", "unsigned delivery");
+  }
+
+  @Test
+  @Order(6)
   void onAPhoneTheTablesStackWithoutSidewaysScrolling() {
     dashboard.page().viewport(390, 844, true);
     dashboard.open().signIn(token);
@@ -272,7 +307,7 @@ class DashboardOnServerIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void everyControlHasAnAccessibleName() {
     dashboard.open().signIn(token);
     dashboard.click("table.releases tbody tr:first-child a.deploy-link");
@@ -293,7 +328,7 @@ class DashboardOnServerIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aTokenRotatedWithDrayServerTokenSendsTheUserBackToSignIn() {
     dashboard.open().signIn(token);
 

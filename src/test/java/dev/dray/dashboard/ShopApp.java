@@ -7,18 +7,16 @@ import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
 import dev.dray.proxy.HaproxyEdgeProxy;
 import dev.dray.proxy.ProxySettings;
+import dev.dray.server.ServerIt;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +34,6 @@ import java.util.concurrent.TimeUnit;
  * app's haproxy and removes its containers (only this app's).
  */
 final class ShopApp implements AutoCloseable {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   private static final String DOCKERFILE =
       """
       FROM %1$s AS site
@@ -153,22 +148,10 @@ final class ShopApp implements AutoCloseable {
     return out.toString();
   }
 
-  /** The body of {@code GET path} through the app's proxy, or what went wrong. */
+  /** The body of {@code GET path} through the app's proxy, or its status when not 200. */
   String get(String path) {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? r.body().strip() : "HTTP " + r.statusCode();
-    } catch (IOException e) {
-      return e.toString();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
+    HttpResponse<String> r = ServerIt.get(URI.create("http://127.0.0.1:" + port + "/"), path, null);
+    return r.statusCode() == 200 ? r.body().strip() : "HTTP " + r.statusCode();
   }
 
   private void git(String... args) {

@@ -498,6 +498,15 @@ class DrayServerIT {
     assertThat(rollouts.calls).isEmpty();
   }
 
+  /** Serves hello with a clock stopped a day after {@link Records#T0}. */
+  private DrayServer servedHelloTheDayAfterT0() {
+    return started(
+        DrayServer.builder(store)
+            .apps(List.of(TestApps.served(home, "hello")))
+            .engine(TestApps.unusedEngine())
+            .clock(Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC)));
+  }
+
   private DrayServer servedHello() throws Exception {
     return started(
         DrayServer.builder(store)
@@ -582,12 +591,7 @@ class DrayServerIT {
     triggers.count("registry", "queued");
     triggers.count("registry", "queued");
     triggers.count("github", "superseded");
-    DrayServer withApp =
-        started(
-            DrayServer.builder(store)
-                .apps(List.of(TestApps.served(home, "hello")))
-                .engine(TestApps.unusedEngine())
-                .clock(Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC)));
+    DrayServer withApp = servedHelloTheDayAfterT0();
 
     HttpResponse<String> response = get(withApp.url(), "/metrics", null);
 
@@ -686,12 +690,7 @@ class DrayServerIT {
             T0.plusSeconds(600),
             Duration.ofSeconds(40),
             "SUCCEEDED"));
-    DrayServer withApp =
-        started(
-            DrayServer.builder(store)
-                .apps(List.of(TestApps.served(home, "hello")))
-                .engine(TestApps.unusedEngine())
-                .clock(Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC)));
+    DrayServer withApp = servedHelloTheDayAfterT0();
 
     JsonNode body = json(get(withApp.url(), "/api/metrics/summary?app=hello&days=3", token));
 

@@ -7,17 +7,25 @@ import dev.dray.store.BuildCount;
 import dev.dray.store.BuildFigures;
 import dev.dray.store.DeliveryFigures;
 import dev.dray.store.DeployCount;
+import dev.dray.store.Figures;
+import dev.dray.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrometheusScrapeTest {
   private static final LocalDate DAY = LocalDate.parse("2026-11-20");
+
+  @TempDir Path dir;
 
   @Test
   void leavesOutGaugesWithoutDataInsteadOfReportingNaN() {
@@ -114,26 +122,12 @@ class PrometheusScrapeTest {
         List.of());
   }
 
-  private static DeliveryFigures noDeploys() {
-    return new DeliveryFigures(
-        "hello",
-        DAY,
-        DAY,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        OptionalDouble.empty(),
-        Optional.empty(),
-        OptionalDouble.empty(),
-        OptionalDouble.empty(),
-        0,
-        Optional.empty(),
-        0,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+  /** The delivery figures of an app that never deployed, as the store has them. */
+  private DeliveryFigures noDeploys() {
+    try (Store store = Store.open(dir.resolve("dray.db"))) {
+      return new Figures(
+              store, Clock.fixed(DAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC))
+          .delivery("hello", 1);
+    }
   }
 }
