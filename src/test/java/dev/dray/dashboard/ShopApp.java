@@ -5,6 +5,7 @@ import dev.dray.deploy.ContainerNames;
 import dev.dray.deploy.TestServices;
 import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
+import dev.dray.engine.ImageDetails;
 import dev.dray.proxy.HaproxyEdgeProxy;
 import dev.dray.proxy.ProxySettings;
 import dev.dray.server.ServerIt;
@@ -17,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,9 @@ final class ShopApp implements AutoCloseable {
           stop_timeout: 1s
       """;
 
+  /** The stage cache images {@code dray build} tags besides the version. */
+  private static final List<String> TAGS = List.of("cache-site", "cache-runtime");
+
   final String name;
   final String image;
   final int port;
@@ -73,6 +78,8 @@ final class ShopApp implements AutoCloseable {
   final Path home;
   private final Path gates;
   private final DockerEngine engine;
+  private final List<String> built = new ArrayList<>();
+  private final List<String> builtIds = new ArrayList<>();
 
   private ShopApp(Path root, DockerEngine engine) throws IOException {
     String id = UUID.randomUUID().toString().substring(0, 4);
@@ -111,6 +118,10 @@ final class ShopApp implements AutoCloseable {
     git("add", "-A");
     git("-c", "user.name=Ana", "-c", "user.email=ana@dray.invalid", "commit", "-q", "-m", version);
     dray("build", "--push", "-c", config.toString());
+    built.add(version);
+    for (String tag : List.of(version, TAGS.get(0), TAGS.get(1))) {
+      engine.inspectImage(image + ":" + tag).map(ImageDetails::id).ifPresent(builtIds::add);
+    }
   }
 
   /** Lets {@code version} pass its health check from now on. */
@@ -155,7 +166,7 @@ final class ShopApp implements AutoCloseable {
   }
 
   private void git(String... args) {
-    List<String> command = new java.util.ArrayList<>(List.of("git"));
+    List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     try {
       Process p =
@@ -179,6 +190,24 @@ final class ShopApp implements AutoCloseable {
     } finally {
       for (ContainerSummary c : engine.listContainers(Map.of(ContainerNames.APP, name), true)) {
         engine.removeContainer(c.id(), true);
+      }
+      removeLocalImages();
+    }
+  }
+
+  /** The local images of the builds, tags first (the registry keeps its copies). */
+  private void removeLocalImages() {
+    List<String> refs = new ArrayList<>();
+    for (String tag : TAGS) {
+      refs.add(image + ":" + tag);
+    }
+    built.forEach(version -> refs.add(image + ":" + version));
+    refs.addAll(builtIds);
+    for (String ref : refs) {
+      try {
+        engine.removeImage(ref, false);
+      } catch (RuntimeException e) {
+        // already gone, or still used: harmless
       }
     }
   }
