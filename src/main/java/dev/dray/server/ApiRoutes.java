@@ -92,7 +92,12 @@ final class ApiRoutes {
   }
 
   private void summary(Context ctx) {
-    Optional<String> app = Optional.ofNullable(ctx.queryParam("app")).filter(a -> !a.isBlank());
+    String app =
+        Optional.ofNullable(ctx.queryParam("app"))
+            .map(String::strip)
+            .filter(a -> !a.isEmpty())
+            .orElseThrow(
+                () -> ApiRefusal.badRequest("the figures are per app: ask for ?app=<name>"));
     int days = intParam(ctx, "days", DEFAULT_DAYS, 1, MAX_DAYS);
     json(ctx, 200, figures.daily(app, days));
   }
@@ -104,25 +109,14 @@ final class ApiRoutes {
             .orElseThrow(
                 () -> ApiRefusal.badRequest("a deploy needs a version: {\"version\":\"1.4.2\"}"));
     Optional<String> id = rollouts.deploy(app, version);
-    json(ctx, 202, accepted(id, app, "deploy", Optional.of(version)));
+    json(ctx, 202, RolloutQueued.of(id, app, "deploy", Optional.of(version)));
   }
 
   private void rollback(Context ctx) {
     String app = served(ctx);
     Optional<String> version = text(body(ctx), "version");
     Optional<String> id = rollouts.rollback(app, version);
-    json(ctx, 202, accepted(id, app, "rollback", version));
-  }
-
-  private static Map<String, Object> accepted(
-      Optional<String> id, String app, String kind, Optional<String> version) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("deployId", id.orElse(null));
-    out.put("queued", true);
-    out.put("app", app);
-    out.put("kind", kind);
-    out.put("version", version.orElse(null));
-    return out;
+    json(ctx, 202, RolloutQueued.of(id, app, "rollback", version));
   }
 
   private String served(Context ctx) {

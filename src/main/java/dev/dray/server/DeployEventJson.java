@@ -21,10 +21,20 @@ import java.util.Map;
  * kind}/{@code version} when a rollout starts, {@code tookMs} when a step finishes, {@code service}
  * for probes and switches, and {@code outcome} when it ends.
  */
-final class DeployEventJson {
+public final class DeployEventJson {
   private DeployEventJson() {}
 
   static SseMessage message(String app, String deployId, DeployEvent event) {
+    return new SseMessage(SseMessage.DEPLOY, json(app, deployId, event));
+  }
+
+  /**
+   * The data of the {@code deploy} event that streams {@code event}.
+   *
+   * @param app the app rolled out; null when not known
+   * @param deployId the rollout under way, for events that do not carry it; null when not known
+   */
+  public static String json(String app, String deployId, DeployEvent event) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("deployId", deployId);
     json.put("app", app);
@@ -73,7 +83,7 @@ final class DeployEventJson {
         json.put("outcome", r.outcome().name());
       }
     }
-    return new SseMessage(SseMessage.DEPLOY, ServerJson.write(json));
+    return ServerJson.write(json);
   }
 
   private static void step(Map<String, Object> json, int seq, String step, String detail) {

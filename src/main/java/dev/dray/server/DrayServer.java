@@ -3,6 +3,7 @@ package dev.dray.server;
 import dev.dray.DrayException;
 import dev.dray.Secret;
 import dev.dray.engine.DockerEngine;
+import dev.dray.store.Figures;
 import dev.dray.store.Store;
 import dev.dray.store.StoreException;
 import io.javalin.Javalin;
@@ -288,7 +289,7 @@ public final class DrayServer implements AutoCloseable {
       return this;
     }
 
-    /** Where the figures come from; default {@link StoreFigures} over the store and apps. */
+    /** Where the figures come from; default the store's {@link Figures} of the served apps. */
     public Builder figures(FigureSource figures) {
       this.figures = Objects.requireNonNull(figures, "figures");
       return this;
@@ -343,8 +344,7 @@ public final class DrayServer implements AutoCloseable {
         tokens = new TokenAuthority(store.tokens(), new SecureRandom(), clock);
       }
       if (figures == null) {
-        figures =
-            new StoreFigures(store.builds(), store.deploys(), List.copyOf(apps.keySet()), clock);
+        figures = new StoreFigures(new Figures(store, clock), List.copyOf(apps.keySet()));
       }
       return new DrayServer(this);
     }

@@ -1,70 +1,46 @@
 package dev.dray.server;
 
-import java.time.Duration;
-import java.time.Instant;
+import dev.dray.store.BuildCount;
+import dev.dray.store.BuildFigures;
+import dev.dray.store.DeliveryFigures;
+import dev.dray.store.DeployCount;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
+import java.util.Objects;
 
 /**
- * The figures {@code /metrics} exposes, as of now: per built service its build counts, last cache
- * hit ratio and image size; the durations of all builds; per served app its deploy counts,
- * durations and DORA figures.
+ * The figures {@code /metrics} exposes, as the store has them now: all-time counts of builds and
+ * rollouts, build figures over the whole history and over the recent days, and each served app's
+ * delivery figures over the recent days.
+ *
+ * @param buildCounts builds per service and outcome since the store began
+ * @param builds per service, over the whole history
+ * @param recentBuilds per service, over the last {@link StoreFigures#RECENT_DAYS} days
+ * @param apps per served app
  */
 public record MetricFigures(
-    List<ServiceBuilds> builds, List<Duration> buildDurations, List<AppDeploys> apps) {
+    List<BuildCount> buildCounts,
+    List<BuildFigures> builds,
+    List<BuildFigures> recentBuilds,
+    List<AppDeploys> apps) {
 
   public MetricFigures {
+    buildCounts = List.copyOf(buildCounts);
     builds = List.copyOf(builds);
-    buildDurations = List.copyOf(buildDurations);
+    recentBuilds = List.copyOf(recentBuilds);
     apps = List.copyOf(apps);
-  }
-
-  /**
-   * The builds of one service.
-   *
-   * @param byOutcome build count by outcome ({@code SUCCEEDED}, {@code FAILED})
-   * @param cacheHitRatio the newest build's steps served from cache / all its steps
-   * @param imageSizeBytes the image size of the newest successful build
-   */
-  public record ServiceBuilds(
-      String service,
-      Map<String, Long> byOutcome,
-      OptionalDouble cacheHitRatio,
-      OptionalLong imageSizeBytes) {
-    public ServiceBuilds {
-      byOutcome = Map.copyOf(byOutcome);
-    }
   }
 
   /**
    * The rollouts of one app.
    *
-   * @param counts how many rollouts there were of each kind and outcome
-   * @param durations how long each finished rollout took
-   * @param rollbacks how many rollbacks were asked for
-   * @param changeFailureRate failed changes / finished deploys (see {@link ChangeFacts})
-   * @param timeToRestore mean time from a failed change to the next successful rollout
-   * @param leadTime mean time from the build of a deployed image to its deploy's end
-   * @param lastDeploy when the newest successful deploy or rollback ended
+   * @param counts deploys, rollbacks and recoveries per kind and outcome since the store began
+   * @param recent the delivery figures of the last {@link StoreFigures#RECENT_DAYS} days
    */
-  public record AppDeploys(
-      String app,
-      List<DeployCount> counts,
-      List<Duration> durations,
-      long rollbacks,
-      OptionalDouble changeFailureRate,
-      Optional<Duration> timeToRestore,
-      Optional<Duration> leadTime,
-      Optional<Instant> lastDeploy) {
+  public record AppDeploys(String app, List<DeployCount> counts, DeliveryFigures recent) {
     public AppDeploys {
+      Objects.requireNonNull(app, "app");
       counts = List.copyOf(counts);
-      durations = List.copyOf(durations);
+      Objects.requireNonNull(recent, "recent");
     }
   }
-
-  /** How many rollouts of a kind ended with an outcome. */
-  public record DeployCount(String kind, String outcome, long count) {}
 }

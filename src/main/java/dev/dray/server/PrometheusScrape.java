@@ -1,25 +1,35 @@
 package dev.dray.server;
 
+import dev.dray.store.BuildCount;
+import dev.dray.store.BuildFigures;
+import dev.dray.store.DeliveryFigures;
+import dev.dray.store.DeployCount;
+import dev.dray.store.DeployRecord;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Renders {@link MetricFigures} and the {@link TriggerTally} as Prometheus text: a fresh Micrometer
  * registry per scrape, filled from the figures, so every counter is as the store has it now.
  *
- * <p>Metric names: {@code dray_builds_total{service,outcome}}, {@code dray_build_duration_seconds}
- * (summary), {@code dray_build_cache_hit_ratio{service}}, {@code dray_image_size_bytes{service}},
- * {@code dray_deploys_total{app,kind,outcome}}, {@code dray_deploy_duration_seconds{app}}
- * (summary), {@code dray_rollbacks_total{app}}, {@code dray_change_failure_rate{app}}, {@code
- * dray_time_to_restore_seconds{app}}, {@code dray_lead_time_seconds{app}}, {@code
- * dray_last_deploy_timestamp_seconds{app}}, {@code dray_triggers_total{source,result}}. A gauge
- * without data (no deploy yet) is left out rather than reported as NaN.
+ * <p>Counters count since the store began: {@code dray_builds_total{service,outcome}}, {@code
+ * dray_deploys_total{app,kind,outcome}}, {@code dray_rollbacks_total{app}} (rollbacks plus deploys
+ * rolled back automatically), {@code dray_triggers_total{source,result}}; so does the summary
+ * {@code dray_build_duration_seconds{service}} of the builds that succeeded. Gauges cover the last
+ * {@link StoreFigures#RECENT_DAYS} days: {@code dray_build_cache_hit_ratio{service}}, {@code
+ * dray_deploy_duration_seconds{app}} (median time to deploy), {@code
+ * dray_change_failure_rate{app}}, {@code dray_time_to_restore_seconds{app}}, {@code
+ * dray_lead_time_seconds{app}} (medians); {@code dray_image_size_bytes{service}} and {@code
+ * dray_last_deploy_timestamp_seconds{app}} are the latest ever. A gauge without data is left out
+ * rather than reported as NaN.
  */
 final class PrometheusScrape {
   /** The content type of the Prometheus text format. */
@@ -42,30 +52,46 @@ final class PrometheusScrape {
                 .increment(count));
     String text = registry.scrape();
     registry.close();
+    Reference.reachabilityFence(figures); // function timers hold their figures weakly
     return text;
   }
 
   private static void builds(MeterRegistry registry, MetricFigures figures) {
-    Timer durations =
-        Timer.builder("dray.build.duration").description("How long builds took").register(registry);
-    figures.buildDurations().forEach(durations::record);
-    for (MetricFigures.ServiceBuilds s : figures.builds()) {
-      s.byOutcome()
-          .forEach(
-              (outcome, count) ->
-                  counter(
-                      registry, "dray.builds", count, "service", s.service(), "outcome", outcome));
-      s.cacheHitRatio()
+    for (BuildCount c : figures.buildCounts()) {
+      counter(
+          registry,
+          "dray.builds",
+          c.count(),
+          "service",
+          c.service(),
+          "outcome",
+          c.outcome().name());
+    }
+    for (BuildFigures b : figures.builds()) {
+      double meanSeconds = b.meanDuration().map(PrometheusScrape::seconds).orElse(0.0);
+      FunctionTimer.builder(
+              "dray.build.duration",
+              b,
+              x -> x.succeeded(),
+              x -> meanSeconds * x.succeeded(),
+              TimeUnit.SECONDS)
+          .description("How long the builds that succeeded took")
+          .tag("service", b.service())
+          .register(registry);
+      b.latestImageSize()
+          .ifPresent(s -> gauge(registry, "dray.image.size", "bytes", s, "service", b.service()));
+    }
+    for (BuildFigures b : figures.recentBuilds()) {
+      b.cacheHitRate()
           .ifPresent(
-              r -> gauge(registry, "dray.build.cache.hit.ratio", null, r, "service", s.service()));
-      s.imageSizeBytes()
-          .ifPresent(b -> gauge(registry, "dray.image.size", "bytes", b, "service", s.service()));
+              r -> gauge(registry, "dray.build.cache.hit.ratio", null, r, "service", b.service()));
     }
   }
 
   private static void deploys(MeterRegistry registry, MetricFigures.AppDeploys app) {
     String name = app.app();
-    for (MetricFigures.DeployCount c : app.counts()) {
+    long rollbacks = 0;
+    for (DeployCount c : app.counts()) {
       counter(
           registry,
           "dray.deploys",
@@ -76,22 +102,28 @@ final class PrometheusScrape {
           c.kind(),
           "outcome",
           c.outcome());
+      boolean rolledBack =
+          c.kind().equals(DeployRecord.ROLLBACK) || c.outcome().equals(DeployRecord.ROLLED_BACK);
+      rollbacks += rolledBack ? c.count() : 0;
     }
-    Timer durations =
-        Timer.builder("dray.deploy.duration")
-            .description("How long rollouts took")
-            .tag("app", name)
-            .register(registry);
-    app.durations().forEach(durations::record);
-    counter(registry, "dray.rollbacks", app.rollbacks(), "app", name);
-    app.changeFailureRate()
+    counter(registry, "dray.rollbacks", rollbacks, "app", name);
+    DeliveryFigures recent = app.recent();
+    recent
+        .timeToDeploy()
+        .ifPresent(
+            d -> gauge(registry, "dray.deploy.duration", "seconds", seconds(d), "app", name));
+    recent
+        .changeFailureRate()
         .ifPresent(r -> gauge(registry, "dray.change.failure.rate", null, r, "app", name));
-    app.timeToRestore()
+    recent
+        .timeToRestore()
         .ifPresent(
             d -> gauge(registry, "dray.time.to.restore", "seconds", seconds(d), "app", name));
-    app.leadTime()
+    recent
+        .leadTime()
         .ifPresent(d -> gauge(registry, "dray.lead.time", "seconds", seconds(d), "app", name));
-    app.lastDeploy()
+    recent
+        .lastDeployAt()
         .ifPresent(
             t ->
                 gauge(

@@ -108,7 +108,12 @@ final class BrowserPage {
 
   /** Polls a JavaScript condition until it is truthy; fails with what the page showed. */
   void waitFor(String condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    waitFor(condition, what, WAIT);
+  }
+
+  /** {@link #waitFor(String, String)} for up to {@code wait}. */
+  void waitFor(String condition, String what, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
       if (eval("!!(" + condition + ")").asBoolean()) {
         return;
@@ -117,7 +122,7 @@ final class BrowserPage {
         String body = evalText("document.body ? document.body.innerText : ''");
         throw new AssertionError(
             "timed out after "
-                + WAIT.toSeconds()
+                + wait.toSeconds()
                 + " s waiting for "
                 + what
                 + " ("

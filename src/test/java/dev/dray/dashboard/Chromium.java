@@ -107,9 +107,18 @@ final class Chromium implements AutoCloseable {
     }
   }
 
+  /** Fails, saying what to install, when no Chromium can be started. */
+  static void requireInstalled() {
+    binary();
+  }
+
   private static String binary() {
     String configured = System.getenv("DRAY_CHROMIUM");
     if (configured != null && !configured.isBlank()) {
+      if (!Files.isExecutable(Path.of(configured))) {
+        throw new AssertionError(
+            "DRAY_CHROMIUM=" + configured + " is not an executable Chromium/Chrome binary");
+      }
       return configured;
     }
     String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");

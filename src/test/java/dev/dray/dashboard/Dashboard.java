@@ -2,6 +2,7 @@ package dev.dray.dashboard;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The dashboard in a real headless Chromium, as a user drives it: sign in, read the sections, click
@@ -100,6 +101,11 @@ final class Dashboard implements AutoCloseable {
 
   void waitFor(String condition, String what) {
     page.waitFor(condition, what);
+  }
+
+  /** Waits for something that takes a rollout's time, such as a real deploy's end. */
+  void waitLong(String condition, String what) {
+    page.waitFor(condition, what, Duration.ofSeconds(120));
   }
 
   /**

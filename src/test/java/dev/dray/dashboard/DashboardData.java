@@ -3,6 +3,8 @@ package dev.dray.dashboard;
 import dev.dray.build.BuildReport;
 import dev.dray.build.BuildReport.StageReport;
 import dev.dray.build.BuildReport.StepReport;
+import dev.dray.server.AppStatus;
+import dev.dray.server.FigureSummary;
 import dev.dray.store.DeployRecord;
 import dev.dray.store.DeployStepRecord;
 import java.time.Duration;
@@ -35,80 +37,51 @@ final class DashboardData {
     return now.minus(d);
   }
 
-  /** GET /api/apps: one app, web and worker on 1.4.2, the proxy running. */
-  List<Map<String, Object>> apps() {
+  /** GET /api/apps: shop with web, api and worker on 1.4.2 behind a running proxy; blog failing. */
+  List<AppStatus> apps() {
     return List.of(
-        app(
+        new AppStatus(
             APP,
-            true,
-            service(
-                "web",
-                "web",
-                "1.4.2",
-                REPO + "@" + DIGEST_2,
-                "healthy",
-                "running",
-                Duration.ofMinutes(42),
-                0),
-            service(
-                "api",
-                "web",
-                "1.4.2",
-                REPO + "-api@" + DIGEST_2,
-                "healthy",
-                "running",
-                Duration.ofMinutes(41),
-                0),
-            service(
-                "worker",
-                "worker",
-                "1.4.2",
-                REPO + "-worker@" + DIGEST_1,
-                null,
-                "running",
-                Duration.ofMinutes(40),
-                2)),
-        app(
+            List.of(
+                service("web", "web", "1.4.2", REPO + "@" + DIGEST_2, "healthy", "running", 42, 0),
+                service(
+                    "api", "web", "1.4.2", REPO + "-api@" + DIGEST_2, "healthy", "running", 41, 0),
+                service(
+                    "worker",
+                    "worker",
+                    "1.4.2",
+                    REPO + "-worker@" + DIGEST_1,
+                    null,
+                    "running",
+                    40,
+                    2)),
+            new AppStatus.Proxy(true)),
+        new AppStatus(
             "blog",
-            false,
-            service(
-                "web",
-                "web",
-                "0.9.0",
-                "127.0.0.1:5000/acme/blog@" + DIGEST_1,
-                "unhealthy",
-                "restarting",
-                Duration.ofHours(3),
-                5)));
+            List.of(
+                service(
+                    "web",
+                    "web",
+                    "0.9.0",
+                    "127.0.0.1:5000/acme/blog@" + DIGEST_1,
+                    "unhealthy",
+                    "restarting",
+                    180,
+                    5)),
+            new AppStatus.Proxy(false)));
   }
 
-  static Map<String, Object> app(String name, boolean proxyRunning, Map<?, ?>... services) {
-    Map<String, Object> app = new LinkedHashMap<>();
-    app.put("app", name);
-    app.put("services", List.of(services));
-    app.put("proxy", Map.of("running", proxyRunning));
-    return app;
-  }
-
-  Map<String, Object> service(
+  private AppStatus.Service service(
       String name,
       String role,
       String version,
       String image,
       String health,
       String state,
-      Duration up,
+      int upMinutes,
       int restarts) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("name", name);
-    s.put("role", role);
-    s.put("version", version);
-    s.put("image", image);
-    s.put("health", health);
-    s.put("state", state);
-    s.put("since", ago(up).toString());
-    s.put("restarts", restarts);
-    return s;
+    return new AppStatus.Service(
+        name, role, version, image, health, state, ago(Duration.ofMinutes(upMinutes)), restarts);
   }
 
   /** Releases of shop, newest first: a deploy, a deploy that was rolled back, a rollback, older. */
@@ -247,12 +220,14 @@ final class DashboardData {
     return lines;
   }
 
-  /** Builds of shop, newest first: one mostly cached, one that rebuilt deps, one failed. */
+  /**
+   * Builds of shop (builds are per service of dray.yml, which names the app), newest first: one
+   * mostly cached, one that rebuilt deps, one failed.
+   */
   List<BuildReport> builds() {
     return List.of(
         build(
             "b-0003",
-            "web",
             Duration.ofMinutes(50),
             9.4,
             BuildReport.Outcome.SUCCEEDED,
@@ -261,7 +236,6 @@ final class DashboardData {
             stage("runtime", true, 1.2, true, false)),
         build(
             "b-0002",
-            "worker",
             Duration.ofHours(6),
             48.7,
             BuildReport.Outcome.SUCCEEDED,
@@ -269,7 +243,6 @@ final class DashboardData {
             stage("runtime", true, 7.7, true, false)),
         build(
             "b-0001",
-            "web",
             Duration.ofDays(1),
             3.1,
             BuildReport.Outcome.FAILED,
@@ -278,15 +251,10 @@ final class DashboardData {
   }
 
   BuildReport build(
-      String id,
-      String service,
-      Duration ago,
-      double took,
-      BuildReport.Outcome outcome,
-      StageReport... stages) {
+      String id, Duration ago, double took, BuildReport.Outcome outcome, StageReport... stages) {
     return new BuildReport(
         id,
-        service,
+        APP,
         REPO,
         ago(ago),
         Duration.ofMillis((long) (took * 1000)),
@@ -317,41 +285,35 @@ final class DashboardData {
     return new StageReport(name, ran, ran, Duration.ofMillis((long) (took * 1000)), steps);
   }
 
-  /**
-   * Two weeks of figures in the shape the dashboard reads: {"series": [{"name", "unit",
-   * "points"}]}.
-   */
-  Map<String, Object> summary() {
+  /** Two weeks of six of the figures; the other series have no data. */
+  FigureSummary summary() {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    double[][] values = {
-      {62, 58, 61, 44, 40, 41, 12, 11, 10.5, 12, 9.8, 10.2, 9.4, 9.1},
-      {.31, .35, .33, .52, .61, .6, .88, .9, .91, .89, .93, .92, .94, .95},
-      {2, 1, 3, 0, 2, 4, 1, 2, 0, 3, 2, 1, 2, 3},
-      {1, 1, .67, 1, 1, .75, 1, 1, 1, .67, 1, 1, .5, 1},
-      {0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0},
-      {3400, 2900, 5100, 2600, 3000, 4100, 3600, 2200, 2500, 2400, 3100, 1900, 2100, 1800},
-    };
-    String[][] meta = {
-      {"build_duration_seconds", "seconds"},
-      {"cache_hit_rate", "ratio"},
-      {"deploy_frequency", "count"},
-      {"deploy_success_rate", "ratio"},
-      {"rollback_frequency", "count"},
-      {"lead_time_seconds", "seconds"},
-    };
-    List<Map<String, Object>> series = new ArrayList<>();
-    for (int s = 0; s < meta.length; s++) {
-      List<Map<String, Object>> points = new ArrayList<>();
-      for (int d = 0; d < values[s].length; d++) {
-        points.add(
-            Map.of(
-                "day",
-                today.minusDays(values[s].length - 1 - d).toString(),
-                "value",
-                values[s][d]));
+    Map<String, double[]> values =
+        Map.of(
+            "build_duration",
+            new double[] {62, 58, 61, 44, 40, 41, 12, 11, 10.5, 12, 9.8, 10.2, 9.4, 9.1},
+            "cache_hit_rate",
+            new double[] {.31, .35, .33, .52, .61, .6, .88, .9, .91, .89, .93, .92, .94, .95},
+            "deploy_frequency",
+            new double[] {2, 1, 3, 0, 2, 4, 1, 2, 0, 3, 2, 1, 2, 3},
+            "deploy_success_rate",
+            new double[] {1, 1, .67, 1, 1, .75, 1, 1, 1, .67, 1, 1, .5, 1},
+            "rollback_frequency",
+            new double[] {0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0},
+            "lead_time",
+            new double[] {
+              3400, 2900, 5100, 2600, 3000, 4100, 3600, 2200, 2500, 2400, 3100, 1900, 2100, 1800
+            });
+    int days = 14;
+    List<FigureSummary.Series> series = new ArrayList<>();
+    for (String name : FigureSummary.NAMES) {
+      double[] v = values.get(name);
+      List<FigureSummary.Point> points = new ArrayList<>();
+      for (int d = 0; d < days; d++) {
+        points.add(new FigureSummary.Point(today.minusDays(days - 1 - d), v == null ? null : v[d]));
       }
-      series.add(Map.of("name", meta[s][0], "unit", meta[s][1], "points", points));
+      series.add(new FigureSummary.Series(name, FigureSummary.unitOf(name), points));
     }
-    return Map.of("app", APP, "series", series);
+    return new FigureSummary(APP, days, series);
   }
 }

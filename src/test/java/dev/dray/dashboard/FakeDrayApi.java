@@ -9,6 +9,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.dray.build.BuildReport;
+import dev.dray.deploy.DeployEvent;
+import dev.dray.server.AppStatus;
+import dev.dray.server.DeployEventJson;
+import dev.dray.server.FigureSummary;
+import dev.dray.server.RolloutQueued;
 import dev.dray.store.DeployRecord;
 import dev.dray.store.DeployStepRecord;
 import java.io.IOException;
@@ -36,10 +41,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stand-in for {@code dray server} in the browser tests: the dashboard's files from the classpath
- * at {@code /}, the JSON shapes of SERVER-SPEC's REST API from in-memory data (the real store
- * records, written the way the CLI's {@code --json} writes them), an SSE endpoint the test pushes
- * events into, and a record of every POST it received.
+ * A stand-in for {@code dray server} in the browser tests of what a real server cannot show on
+ * demand (failed rollouts, failing apps, other apps' events, failing requests): the dashboard's
+ * files from the classpath at {@code /}, the REST API from in-memory data, an SSE endpoint the test
+ * pushes events into, and a record of every POST it received.
+ *
+ * <p>It answers with the server's own types (store records, {@link AppStatus}, {@link
+ * FigureSummary}, {@link RolloutQueued}, {@link DeployEventJson}) written as the server writes
+ * them, and refuses as the server does; {@code FakeApiContractIT} holds it to that.
  */
 final class FakeDrayApi implements AutoCloseable {
   static final ObjectMapper JSON =
@@ -66,11 +75,12 @@ final class FakeDrayApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private volatile String token;
-  private volatile List<Map<String, Object>> apps = List.of();
+  private volatile List<AppStatus> apps = List.of();
   private final Map<String, List<DeployRecord>> releases = new ConcurrentHashMap<>();
   private final Map<String, List<DeployStepRecord>> steps = new ConcurrentHashMap<>();
   private final Map<String, List<BuildReport>> builds = new ConcurrentHashMap<>();
-  private final Map<String, Object> summaries = new ConcurrentHashMap<>();
+  private final Map<String, FigureSummary> summaries = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final List<BlockingQueue<String>> subscribers = new CopyOnWriteArrayList<>();
   private final List<String> rejected = new CopyOnWriteArrayList<>();
@@ -96,7 +106,7 @@ final class FakeDrayApi implements AutoCloseable {
     token = newToken;
   }
 
-  void apps(List<Map<String, Object>> apps) {
+  void apps(List<AppStatus> apps) {
     this.apps = List.copyOf(apps);
   }
 
@@ -121,13 +131,18 @@ final class FakeDrayApi implements AutoCloseable {
     builds.put(app, List.copyOf(reports));
   }
 
-  void summary(String app, Object summary) {
-    summaries.put(app, summary);
+  void summary(FigureSummary summary) {
+    summaries.put(summary.app(), summary);
   }
 
-  /** Sends one SSE event to every connected dashboard. */
-  void push(String event, Map<String, Object> data) {
-    String frame = "event: " + event + "\ndata: " + write(data) + "\n\n";
+  /** From now on answers GET {@code path} with {@code status} and an error, as a failing server. */
+  void fail(String path, int status) {
+    failures.put(path, status);
+  }
+
+  /** Sends {@code event} of a rollout of {@code app} to every connected dashboard. */
+  void push(String app, String deployId, DeployEvent event) {
+    String frame = "event: deploy\ndata: " + DeployEventJson.json(app, deployId, event) + "\n\n";
     subscribers.forEach(q -> q.add(frame));
   }
 
@@ -155,10 +170,14 @@ final class FakeDrayApi implements AutoCloseable {
         events(exchange);
         return;
       }
-      String bearer =
-          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
-      if (!bearer.equals("Bearer " + token)) {
-        unauthorized(exchange);
+      String bearer = exchange.getRequestHeaders().getFirst("Authorization");
+      if (bearer == null || !bearer.equals("Bearer " + token)) {
+        unauthorized(exchange, bearer == null);
+        return;
+      }
+      Integer failure = failures.get(path);
+      if (failure != null) {
+        json(exchange, failure, Map.of("error", "the store cannot be read"));
         return;
       }
       api(exchange, path);
@@ -193,7 +212,12 @@ final class FakeDrayApi implements AutoCloseable {
       return;
     }
     if (method.equals("GET") && path.equals("/api/metrics/summary")) {
-      json(exchange, 200, summaries.getOrDefault(query.getOrDefault("app", ""), Map.of()));
+      String app = query.getOrDefault("app", "");
+      if (app.isBlank()) {
+        json(exchange, 400, Map.of("error", "the figures are per app: ask for ?app=<name>"));
+        return;
+      }
+      json(exchange, 200, summaries.getOrDefault(app, new FigureSummary(app, 0, List.of())));
       return;
     }
     Matcher m = APP_PATH.matcher(path);
@@ -211,16 +235,25 @@ final class FakeDrayApi implements AutoCloseable {
       case "POST deploy", "POST rollback" -> {
         byte[] raw = exchange.getRequestBody().readAllBytes();
         JsonNode body = JSON.readTree(raw.length == 0 ? "{}".getBytes() : raw);
-        received.add(new Received(method, path, body));
-        json(exchange, 202, Map.of("deployId", "queued-" + received.size(), "queued", true));
+        Optional<String> version = Optional.ofNullable(body.get("version")).map(JsonNode::asText);
+        String kind = m.group(2);
+        if (apps.stream().noneMatch(a -> a.app().equals(app))) {
+          json(exchange, 404, Map.of("error", "app " + app + " is not served here"));
+        } else if (kind.equals("deploy") && version.isEmpty()) {
+          json(exchange, 400, Map.of("error", "a deploy needs a version"));
+        } else {
+          received.add(new Received(method, path, body));
+          json(exchange, 202, RolloutQueued.of(Optional.empty(), app, kind, version));
+        }
       }
       default -> json(exchange, 405, Map.of("error", method + " not allowed on " + path));
     }
   }
 
   private void events(HttpExchange exchange) throws IOException {
-    if (!token.equals(query(exchange.getRequestURI()).get("token"))) {
-      unauthorized(exchange);
+    String presented = query(exchange.getRequestURI()).get("token");
+    if (presented == null || !presented.equals(token)) {
+      unauthorized(exchange, presented == null);
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
@@ -244,9 +277,9 @@ final class FakeDrayApi implements AutoCloseable {
     }
   }
 
-  private void unauthorized(HttpExchange exchange) throws IOException {
+  private void unauthorized(HttpExchange exchange, boolean missing) throws IOException {
     rejected.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-    json(exchange, 401, Map.of("error", "missing or wrong API token"));
+    json(exchange, 401, Map.of("error", missing ? "missing API token" : "wrong API token"));
   }
 
   private void asset(HttpExchange exchange, String path) throws IOException {

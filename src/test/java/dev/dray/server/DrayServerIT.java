@@ -24,7 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -496,6 +498,15 @@ class DrayServerIT {
     assertThat(rollouts.calls).isEmpty();
   }
 
+  /** Serves hello with a clock stopped a day after {@link Records#T0}. */
+  private DrayServer servedHelloTheDayAfterT0() {
+    return started(
+        DrayServer.builder(store)
+            .apps(List.of(TestApps.served(home, "hello")))
+            .engine(TestApps.unusedEngine())
+            .clock(Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC)));
+  }
+
   private DrayServer servedHello() throws Exception {
     return started(
         DrayServer.builder(store)
@@ -580,7 +591,7 @@ class DrayServerIT {
     triggers.count("registry", "queued");
     triggers.count("registry", "queued");
     triggers.count("github", "superseded");
-    DrayServer withApp = servedHello();
+    DrayServer withApp = servedHelloTheDayAfterT0();
 
     HttpResponse<String> response = get(withApp.url(), "/metrics", null);
 
@@ -591,19 +602,21 @@ class DrayServerIT {
         .contains(
             "dray_builds_total{outcome=\"SUCCEEDED\",service=\"hello\"} 2.0",
             "dray_builds_total{outcome=\"FAILED\",service=\"hello\"} 1.0",
-            "dray_build_duration_seconds_count 3",
-            "dray_build_duration_seconds_sum 60.0",
-            "dray_build_cache_hit_ratio{service=\"hello\"} 0.0",
+            // the builds that succeeded: b-1 and b-2
+            "dray_build_duration_seconds_count{service=\"hello\"} 2",
+            "dray_build_duration_seconds_sum{service=\"hello\"} 30.0",
+            // 3 + 2 of their 8 steps from cache
+            "dray_build_cache_hit_ratio{service=\"hello\"} 0.625",
             "dray_image_size_bytes{service=\"hello\"} 2000000.0",
             "dray_deploys_total{app=\"hello\",kind=\"deploy\",outcome=\"SUCCEEDED\"} 1.0",
             "dray_deploys_total{app=\"hello\",kind=\"deploy\",outcome=\"FAILED\"} 1.0",
             "dray_deploys_total{app=\"hello\",kind=\"rollback\",outcome=\"SUCCEEDED\"} 1.0",
-            "dray_deploy_duration_seconds_count{app=\"hello\"} 3",
-            "dray_deploy_duration_seconds_sum{app=\"hello\"} 120.0",
+            "dray_deploy_duration_seconds{app=\"hello\"} 40.0",
             "dray_rollbacks_total{app=\"hello\"} 1.0",
-            "dray_change_failure_rate{app=\"hello\"} 0.5",
-            // d-2 failed at 10:21:00, the rollback d-3 restored at 10:25:20
-            "dray_time_to_restore_seconds{app=\"hello\"} 260.0",
+            // d-2 failed, and d-1 was rolled back by d-3 before the next successful deploy
+            "dray_change_failure_rate{app=\"hello\"} 1.0",
+            // from d-1's end (10:10:40) to the end of the rollback d-3 (10:25:20)
+            "dray_time_to_restore_seconds{app=\"hello\"} 880.0",
             // b-1 started 10:00:00, d-1 of its digest ended 10:10:40
             "dray_lead_time_seconds{app=\"hello\"} 640.0",
             "dray_last_deploy_timestamp_seconds{app=\"hello\"} "
@@ -620,7 +633,8 @@ class DrayServerIT {
         .record(
             Records.build(
                 "b-1", "hello", T0, Duration.ofSeconds(10), Outcome.SUCCEEDED, 3, digest('a'), 1));
-    assertThat(get(url, "/metrics", null).body()).contains("dray_build_duration_seconds_count 1\n");
+    assertThat(get(url, "/metrics", null).body())
+        .contains("dray_build_duration_seconds_count{service=\"hello\"} 1\n");
 
     store
         .builds()
@@ -635,7 +649,8 @@ class DrayServerIT {
                 digest('b'),
                 1));
 
-    assertThat(get(url, "/metrics", null).body()).contains("dray_build_duration_seconds_count 2\n");
+    assertThat(get(url, "/metrics", null).body())
+        .contains("dray_build_duration_seconds_count{service=\"hello\"} 2\n");
   }
 
   @Test
@@ -675,30 +690,43 @@ class DrayServerIT {
             T0.plusSeconds(600),
             Duration.ofSeconds(40),
             "SUCCEEDED"));
-    DrayServer withApp =
-        started(
-            DrayServer.builder(store)
-                .apps(List.of(TestApps.served(home, "hello")))
-                .engine(TestApps.unusedEngine())
-                .clock(java.time.Clock.fixed(T0.plusSeconds(86_400), java.time.ZoneOffset.UTC)));
+    DrayServer withApp = servedHelloTheDayAfterT0();
 
     JsonNode body = json(get(withApp.url(), "/api/metrics/summary?app=hello&days=3", token));
 
     assertThat(body.get("app").asText()).isEqualTo("hello");
-    assertThat(body.get("days").toString())
-        .isEqualTo("[\"2026-11-19\",\"2026-11-20\",\"2026-11-21\"]");
-    JsonNode series = body.get("series");
-    assertThat(series.get("buildDurationSeconds").toString()).isEqualTo("[null,15.0,null]");
-    assertThat(series.get("buildSuccessRate").toString()).isEqualTo("[null,0.5,null]");
-    assertThat(series.get("cacheHitRate").toString()).isEqualTo("[null,0.5,null]");
-    assertThat(series.get("imageSizeBytes").toString()).isEqualTo("[null,100.0,null]");
-    assertThat(series.get("deploys").toString()).isEqualTo("[0.0,1.0,0.0]");
-    assertThat(series.get("deploySuccessRate").toString()).isEqualTo("[null,1.0,null]");
-    assertThat(series.get("timeToDeploySeconds").toString()).isEqualTo("[null,40.0,null]");
-    assertThat(series.get("leadTimeSeconds").toString()).isEqualTo("[null,640.0,null]");
-    assertThat(series.get("changeFailureRate").toString()).isEqualTo("[null,0.0,null]");
-    assertThat(series.get("rollbacks").toString()).isEqualTo("[0.0,0.0,0.0]");
-    assertThat(series.get("timeToRestoreSeconds").toString()).isEqualTo("[null,null,null]");
+    assertThat(body.get("days").asInt()).isEqualTo(3);
+    assertThat(body.get("series"))
+        .extracting(s -> s.get("name").asText())
+        .containsExactlyElementsOf(FigureSummary.NAMES);
+    assertThat(body.get("series").get(0).get("points").get(0).toString())
+        .isEqualTo("{\"day\":\"2026-11-19\",\"value\":null}");
+    assertThat(values(body, "build_duration")).isEqualTo("[null, 10.0, null]");
+    assertThat(values(body, "build_success_rate")).isEqualTo("[null, 0.5, null]");
+    assertThat(values(body, "cache_hit_rate")).isEqualTo("[null, 1.0, null]");
+    assertThat(values(body, "image_size")).isEqualTo("[null, 100.0, null]");
+    assertThat(values(body, "deploy_frequency")).isEqualTo("[0.0, 1.0, 0.0]");
+    assertThat(values(body, "deploy_success_rate")).isEqualTo("[null, 1.0, null]");
+    assertThat(values(body, "time_to_deploy")).isEqualTo("[null, 40.0, null]");
+    assertThat(values(body, "lead_time")).isEqualTo("[null, 640.0, null]");
+    assertThat(values(body, "change_failure_rate")).isEqualTo("[null, 0.0, null]");
+    assertThat(values(body, "rollback_frequency")).isEqualTo("[0.0, 0.0, 0.0]");
+    assertThat(values(body, "time_to_restore")).isEqualTo("[null, null, null]");
+    assertThat(get(withApp.url(), "/api/metrics/summary", token).statusCode()).isEqualTo(400);
+  }
+
+  /** The values of the summary's series {@code name}, as text: {@code [null, 1.0]}. */
+  private static String values(JsonNode summary, String name) {
+    for (JsonNode series : summary.get("series")) {
+      if (series.get("name").asText().equals(name)) {
+        List<String> values = new ArrayList<>();
+        series
+            .get("points")
+            .forEach(p -> values.add(p.get("value").isNull() ? "null" : p.get("value").asText()));
+        return values.toString();
+      }
+    }
+    throw new AssertionError("no series " + name + " in " + summary);
   }
 
   // --- webhooks and dashboard

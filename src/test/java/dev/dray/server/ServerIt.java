@@ -11,15 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Shared set-up of the server's integration tests: HTTP calls and records kept in the store. */
-final class ServerIt {
+/**
+ * Shared set-up of the server's integration tests (and the dashboard's against a real server): HTTP
+ * calls with the API token, and records kept in the store.
+ */
+public final class ServerIt {
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private ServerIt() {}
 
   /** Keeps a finished {@code record}: started, then finished, as a rollout writes it. */
-  static void keep(Store store, DeployRecord record) {
+  public static void keep(Store store, DeployRecord record) {
     store
         .deploys()
         .start(
@@ -41,7 +44,7 @@ final class ServerIt {
             record.finishedAt().orElseThrow());
   }
 
-  static HttpResponse<String> get(URI base, String path, String token) {
+  public static HttpResponse<String> get(URI base, String path, String token) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
     if (token != null) {
@@ -50,7 +53,7 @@ final class ServerIt {
     return send(b.GET().build());
   }
 
-  static HttpResponse<String> post(URI base, String path, String token, String body) {
+  public static HttpResponse<String> post(URI base, String path, String token, String body) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(10))
@@ -61,7 +64,7 @@ final class ServerIt {
     return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
-  static HttpResponse<String> send(HttpRequest request) {
+  public static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -72,7 +75,7 @@ final class ServerIt {
     }
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return ServerJson.mapper().readTree(response.body());
     } catch (IOException e) {

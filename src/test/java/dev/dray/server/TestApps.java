@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Apps for server tests: a dray.yml with a web and a worker service, and its (idle) proxy. */
-final class TestApps {
+public final class TestApps {
   private TestApps() {}
 
-  static DrayConfig config(Path dir, String app) {
+  public static DrayConfig config(Path dir, String app) {
     try {
       Path appDir = Files.createDirectories(dir.resolve("apps").resolve(app));
       Path file =
@@ -44,7 +44,7 @@ final class TestApps {
   }
 
   /** {@code app} served with an edge proxy whose state lives under {@code dir} (not running). */
-  static ServedApp served(Path dir, String app) {
+  public static ServedApp served(Path dir, String app) {
     return new ServedApp(
         config(dir, app),
         new HaproxyEdgeProxy(
@@ -53,7 +53,7 @@ final class TestApps {
   }
 
   /** An engine for tests whose requests never reach it: every call fails the test. */
-  static DockerEngine unusedEngine() {
+  public static DockerEngine unusedEngine() {
     return (DockerEngine)
         Proxy.newProxyInstance(
             DockerEngine.class.getClassLoader(),

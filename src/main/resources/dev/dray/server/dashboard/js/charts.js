@@ -3,70 +3,39 @@
 import { h, s } from './dom.js';
 import { bytes, day, duration, percent } from './format.js';
 
-// Known figures in the order they are shown; any other series follows with a title made from its name.
+// Titles and chart kinds of the figures the server sends, in the order they are shown; a series of
+// another name follows with a title made from its name.
 const KNOWN = [
-  ['build_duration', 'Build duration', 'seconds', 'line'],
-  ['cache_hit_rate', 'Cache hit rate', 'ratio', 'line'],
-  ['image_size', 'Image size', 'bytes', 'line'],
-  ['build_success_rate', 'Build success rate', 'ratio', 'line'],
-  ['deploy_frequency', 'Deploys per day', 'count', 'bar'],
-  ['deploy_success_rate', 'Deploy success rate', 'ratio', 'line'],
-  ['time_to_deploy', 'Time to deploy', 'seconds', 'line'],
-  ['rollback_frequency', 'Rollbacks per day', 'count', 'bar'],
-  ['lead_time', 'Lead time (commit → deploy)', 'seconds', 'line'],
-  ['change_failure_rate', 'Change failure rate', 'ratio', 'line'],
-  ['time_to_restore', 'Time to restore', 'seconds', 'line'],
+  ['build_duration', 'Build duration', 'line'],
+  ['cache_hit_rate', 'Cache hit rate', 'line'],
+  ['image_size', 'Image size', 'line'],
+  ['build_success_rate', 'Build success rate', 'line'],
+  ['deploy_frequency', 'Deploys per day', 'bar'],
+  ['deploy_success_rate', 'Deploy success rate', 'line'],
+  ['time_to_deploy', 'Time to deploy', 'line'],
+  ['rollback_frequency', 'Rollbacks per day', 'bar'],
+  ['lead_time', 'Lead time (build → deploy)', 'line'],
+  ['change_failure_rate', 'Change failure rate', 'line'],
+  ['time_to_restore', 'Time to restore', 'line'],
 ];
-const ALIASES = { cache_hit_ratio: 'cache_hit_rate', deploy_duration: 'time_to_deploy', deploys: 'deploy_frequency', rollbacks: 'rollback_frequency', builds: 'build_count' };
-const IGNORED = new Set(['app', 'days', 'from', 'to', 'since', 'until', 'generated_at']);
-
-function canonical(name) {
-  const snake = String(name).replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[\s-]+/g, '_').toLowerCase()
-    .replace(/^dray_/, '').replace(/_(seconds|bytes|ratio_?|total)$/, '');
-  return ALIASES[snake] ?? snake;
-}
-
-function point(p) {
-  if (Array.isArray(p)) return { day: p[0], value: p[1] };
-  return { day: p.day ?? p.date ?? p.at ?? p.t ?? p.x, value: p.value ?? p.v ?? p.y ?? null };
-}
 
 /**
- * Normalises the summary into [{key, title, unit, kind, points: [{day, value}]}]. Accepts
- * {"series": [{"name", "unit"?, "points": [{"day", "value"}]}]} as well as an object of
- * name → points or name → {"unit", "points"}.
+ * The series of GET /api/metrics/summary — {"series": [{"name", "unit", "points": [{"day",
+ * "value"}]}]}, see docs/metrics.md — as [{key, title, unit, kind, points}], in the order of KNOWN.
  */
 export function seriesOf(summary) {
-  if (!summary || typeof summary !== 'object') return [];
-  let raw;
-  if (Array.isArray(summary.series)) {
-    raw = summary.series.map((x) => [x.key ?? x.name ?? x.metric ?? x.title, x]);
-  } else {
-    const source = summary.series ?? summary.figures ?? summary;
-    raw = Object.entries(source).filter(([k, v]) => !IGNORED.has(k) && v && typeof v === 'object');
-  }
-  const found = raw.map(([name, v]) => {
-    const points = (Array.isArray(v) ? v : v.points ?? v.values ?? v.data ?? []).map(point);
-    const key = canonical(name);
-    const known = KNOWN.find(([k]) => k === key);
-    const unit = v.unit ?? known?.[2] ?? guessUnit(key);
+  const found = (summary?.series ?? []).map((x) => {
+    const known = KNOWN.find(([k]) => k === x.name);
     return {
-      key,
-      title: v.title ?? known?.[1] ?? key.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
-      unit: unit === 'percent' ? 'ratio' : unit,
-      kind: v.kind ?? known?.[3] ?? (unit === 'count' ? 'bar' : 'line'),
-      points: unit === 'percent' ? points.map((p) => ({ ...p, value: p.value === null ? null : p.value / 100 })) : points,
+      key: x.name,
+      title: known?.[1] ?? String(x.name).replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()),
+      unit: x.unit,
+      kind: known?.[2] ?? (x.unit === 'count' ? 'bar' : 'line'),
+      points: (x.points ?? []).map((p) => ({ day: p.day, value: p.value ?? null })),
     };
   });
   const order = (x) => { const i = KNOWN.findIndex(([k]) => k === x.key); return i < 0 ? KNOWN.length : i; };
   return found.sort((a, b) => order(a) - order(b));
-}
-
-function guessUnit(key) {
-  if (/rate|ratio/.test(key)) return 'ratio';
-  if (/duration|time|latency/.test(key)) return 'seconds';
-  if (/size|bytes/.test(key)) return 'bytes';
-  return 'count';
 }
 
 /** Formats a value in a series' unit. */

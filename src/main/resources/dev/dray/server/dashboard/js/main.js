@@ -192,7 +192,8 @@ function figures(summary) {
 // ---- live events -----------------------------------------------------------------------------
 
 function onEvent(kind, e) {
-  const mine = !e.app || e.app === state.app;
+  const app = e.app ?? e.trigger?.app;
+  const mine = !app || app === state.app;
   if (mine) state.live.add(kind, e);
   if (kind !== 'deploy') return;
   if (mine && (e.type === 'DeployStarted' || e.type === 'DeployFinished')) refreshReleases();

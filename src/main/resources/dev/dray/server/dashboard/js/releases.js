@@ -40,7 +40,7 @@ export function releasesTable(app, releases, selectedId) {
       cell('Kind', h('span', { class: `chip kind-${r.kind}` }, r.kind)),
       cell('Deploy', h('a', { href: `#/app/${encodeURIComponent(app)}/deploy/${encodeURIComponent(r.id)}`, class: 'deploy-link', 'aria-label': `Steps of deploy ${shortId(r.id)} (${r.version})` }, h('code', {}, shortId(r.id)))),
       cell('Started', timeEl(instant(r.startedAt))),
-      cell('Took', duration(tookSeconds(r))),
+      cell('Took', r.outcome === 'RUNNING' ? '—' : duration(tookSeconds(r))),
       cell('By', h('span', { class: 'who' }, r.who || '—'))))));
 }
 
@@ -108,6 +108,7 @@ const LINE = {
   StepFinished: ['ok', '✓', ''],
   StepFailed: ['bad', '✕', 'failed'],
   Switched: ['ok', '⇄', 'switched'],
+  HealthProbe: ['neutral', '♡', 'probe'],
   Undone: ['warn', '↺', 'undone'],
   Warning: ['warn', '⚠', 'warning'],
   DeployFinished: ['info', '■', 'finished'],
@@ -142,11 +143,17 @@ export class LiveLog {
     this.render();
   }
 
-  /** One event of kind `deploy` or `trigger`. */
+  /**
+   * One event of kind `deploy` or `trigger`. A trigger event names its trigger ({app, version,
+   * source}) in `trigger`, or (refused and ignored webhook requests) its `source` and `reason`.
+   */
   add(kind, e) {
     if (kind === 'trigger') {
-      const what = [e.source, e.version && `version ${e.version}`, e.result ?? e.type].filter(Boolean).join(' · ');
-      this.line('trigger', instant(e.at), what || 'trigger', e.detail ?? '');
+      const t = e.trigger ?? {};
+      const version = e.version ?? t.version;
+      const what = [e.source ?? t.source, version && `version ${version}`, String(e.type ?? '').toLowerCase()].filter(Boolean).join(' · ');
+      const detail = e.reason ?? e.failure ?? (e.by ? `superseded by ${e.by.source} ${e.by.version}` : e.report?.outcome);
+      this.line('trigger', instant(e.at), what || 'trigger', detail ?? '');
       return;
     }
     if (e.type === 'DeployStarted' && e.deployId && e.deployId !== this.deployId) {
@@ -155,14 +162,19 @@ export class LiveLog {
     }
     this.deployId ??= e.deployId ?? null;
     if (e.type === 'DeployStarted') this.status = 'RUNNING';
-    if (e.type === 'DeployFinished') this.status = outcomeIn(e.detail) ?? 'FINISHED';
-    this.line(e.type, instant(e.at), e.step ?? '', e.detail ?? '');
+    if (e.type === 'DeployFinished') this.status = e.outcome ?? 'FINISHED';
+    if (e.type === 'HealthProbe') {
+      // one line per probing service, showing its latest probe
+      const last = this.list.lastElementChild;
+      if (last?.dataset.type === 'HealthProbe' && last.dataset.service === e.service) last.remove();
+    }
+    this.line(e.type, instant(e.at), e.step ?? e.service ?? '', e.detail ?? '', e.service);
     this.render();
   }
 
-  line(type, at, step, detail) {
+  line(type, at, step, detail, service) {
     const [tone, icon, word] = LINE[type] ?? ['neutral', '•', type ?? ''];
-    this.list.append(h('li', { class: `line ${tone}`, dataset: { type } },
+    this.list.append(h('li', { class: `line ${tone}`, dataset: service ? { type, service } : { type } },
       h('time', { datetime: at?.toISOString() ?? '' }, clock(at)),
       h('span', { class: 'icon', 'aria-hidden': 'true' }, icon),
       h('span', { class: 'what' }, [word && h('span', { class: 'word' }, word), step && h('span', { class: 'step-name' }, step)].filter(Boolean)),
@@ -179,9 +191,4 @@ export class LiveLog {
       this.deployId ? h('span', {}, 'Rollout ', h('code', { title: this.deployId }, shortId(this.deployId))) : h('span', {}, 'Events'),
       this.status ? (OUTCOME[this.status] ? outcomeBadge(this.status) : badge(['neutral', '■', this.status.toLowerCase()])) : null);
   }
-}
-
-function outcomeIn(detail) {
-  const m = /\b(SUCCEEDED|FAILED|ROLLED_BACK)\b/.exec(detail ?? '');
-  return m ? m[1] : null;
 }

@@ -15,7 +15,7 @@ const STATE = {
   dead: ['bad', '✕', 'dead'],
   created: ['neutral', '○', 'created'],
   paused: ['neutral', '❚❚', 'paused'],
-  missing: ['bad', '?', 'missing'],
+  absent: ['neutral', '○', 'absent'],
 };
 
 /** A status badge: tone class, icon (hidden from screen readers) and the word itself. */
@@ -44,7 +44,7 @@ export function servicesTable(app) {
         h('th', { scope: 'row', dataset: { label: 'Service' } }, h('span', { class: 'svc-name' }, svc.name), svc.role && h('span', { class: 'chip' }, svc.role)),
         cell('Version', h('code', { class: 'version' }, svc.version ?? '—')),
         cell('Image', h('span', { class: 'image', title: svc.image ?? '' },
-          h('span', { class: 'repo' }, repository(svc.image)), h('code', { class: 'digest' }, shortDigest(svc.digest ?? svc.image)))),
+          h('span', { class: 'repo' }, repository(svc.image)), h('code', { class: 'digest' }, shortDigest(svc.image)))),
         cell('Health', badge(health)),
         cell('State', badge(state)),
         cell('Since', timeEl(instant(svc.since))),
