@@ -113,11 +113,12 @@ db() { sqlite3 -cmd ".timeout 5000" "$1/dray.db" "$2"; }
 deploys() { db "$1" "select count(*) from deploys where app = '$2'"; }
 
 await_rollout() { # home app count -> prints "started_ms finished_ms outcome" of rollout <count>
-  local deadline=$((SECONDS + 180)) row
+  local deadline=$((SECONDS + 60)) row
   until [[ $(deploys "$1" "$2") -ge $3 ]]; do
-    ((SECONDS < deadline)) || { echo "no rollout $3 of $2 within 180 s" >&2; exit 1; }
+    ((SECONDS < deadline)) || { echo "push lost: rollout $3 of $2 did not start within 60 s" >&2; exit 1; }
     sleep 0.05
   done
+  deadline=$((SECONDS + 180))
   while :; do
     row=$(db "$1" "select started_at_ms, coalesce(finished_at_ms, ''), outcome from deploys where app = '$2' order by started_at_ms desc limit 1")
     [[ "${row##*|}" != RUNNING ]] && break
