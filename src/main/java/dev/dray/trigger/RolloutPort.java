@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface RolloutPort {
-  /** Deploys {@code version} of {@code app} and says how it went. */
+  /**
+   * Deploys {@code version} of {@code app} and says how it went; when that version already runs, a
+   * succeeded report without steps.
+   */
   DeployReport deploy(String app, String version) throws InterruptedException;
 
   /** Builds the pushed commit under {@code push.version()} and deploys it. */

@@ -2,6 +2,7 @@ package dev.dray.trigger;
 
 import dev.dray.deploy.DeployReport;
 import dev.dray.events.EventSink;
+import dev.dray.registry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +22,27 @@ import java.util.concurrent.TimeUnit;
  * waiting one is dropped and reported {@link TriggerEvent.Superseded}. An automatic trigger for
  * what already runs or is being rolled out (same version and revision) is {@link
  * TriggerEvent.Skipped}. Every step is an event.
+ *
+ * <p>A CNCF registry posts a push notification before it points the tag at the new manifest
+ * (distribution/distribution#2625), so a rollout started at once can still find the previous digest
+ * under the tag and have nothing to do. A registry push whose rollout had nothing to do is
+ * therefore tried again after {@link #TAG_CATCH_UP} waits, unless a newer trigger for the app is
+ * waiting.
  */
 public final class RolloutQueue implements TriggerSink, AutoCloseable {
+  /** The waits before a registry push's rollout that had nothing to do is tried again. */
+  static final List<Duration> TAG_CATCH_UP =
+      List.of(
+          Duration.ofMillis(100),
+          Duration.ofMillis(200),
+          Duration.ofMillis(400),
+          Duration.ofMillis(800));
+
   private final RolloutPort port;
   private final EventSink events;
   private final Clock clock;
   private final ThreadFactory threads;
+  private final Sleeper sleeper;
   private final Object lock = new Object();
   private final Map<String, AppLane> lanes = new HashMap<>();
   private boolean closed;
@@ -44,10 +60,19 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
   }
 
   public RolloutQueue(RolloutPort port, EventSink events, Clock clock, ThreadFactory threads) {
+    this(port, events, clock, threads, Sleeper.system());
+  }
+
+  /**
+   * @param sleeper waits between the tries of a registry push's rollout ({@link #TAG_CATCH_UP})
+   */
+  public RolloutQueue(
+      RolloutPort port, EventSink events, Clock clock, ThreadFactory threads, Sleeper sleeper) {
     this.port = Objects.requireNonNull(port, "port");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.threads = Objects.requireNonNull(threads, "threads");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
   /** Queues {@code trigger}: runs it now when its app is idle, else lets it wait (coalescing). */
@@ -171,10 +196,10 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
       current = lane.running;
     }
     while (current != null) {
-      boolean succeeded = runOne(current);
+      boolean rolledOut = runOne(current);
       List<TriggerEvent> skipped = new ArrayList<>();
       synchronized (lock) {
-        if (succeeded) {
+        if (rolledOut) {
           lane.lastSucceeded = current;
         }
         Trigger next = lane.pending;
@@ -199,7 +224,10 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
     }
   }
 
-  /** Runs one rollout and reports it; true when it succeeded. Never throws. */
+  /**
+   * Runs one rollout and reports it; true when it succeeded and rolled something out (not when the
+   * version already ran). Never throws.
+   */
   private boolean runOne(Trigger trigger) {
     Instant started = clock.instant();
     events.emit(new TriggerEvent.Started(started, trigger));
@@ -218,7 +246,7 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
         new TriggerEvent.Finished(
             ended, trigger, report, failure, Duration.between(started, ended));
     events.emit(finished);
-    return finished.succeeded();
+    return finished.succeeded() && !nothingDone(report.orElseThrow());
   }
 
   private DeployReport run(Trigger trigger) throws InterruptedException {
@@ -227,9 +255,29 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
           port.buildAndDeploy(push);
       case Trigger.ManualRollback rollback -> port.rollback(rollback.app(), rollback.target());
       case Trigger.GitPushed push -> port.deploy(push.app(), push.version());
-      case Trigger.ImagePushed pushed -> port.deploy(pushed.app(), pushed.version());
+      case Trigger.ImagePushed pushed -> deployPushed(pushed);
       case Trigger.ManualDeploy manual -> port.deploy(manual.app(), manual.version());
     };
+  }
+
+  /** Deploys a pushed image, trying a registry push again while the tag may lag behind. */
+  private DeployReport deployPushed(Trigger.ImagePushed pushed) throws InterruptedException {
+    DeployReport report = port.deploy(pushed.app(), pushed.version());
+    for (Duration wait : TAG_CATCH_UP) {
+      if (!pushed.source().equals("registry")
+          || !nothingDone(report)
+          || pending(pushed.app()).isPresent()) {
+        break;
+      }
+      sleeper.sleep(wait);
+      report = port.deploy(pushed.app(), pushed.version());
+    }
+    return report;
+  }
+
+  /** A successful report without steps: the version already ran ({@link RolloutPort#deploy}). */
+  private static boolean nothingDone(DeployReport report) {
+    return report.succeeded() && report.steps().isEmpty();
   }
 
   private static String describe(RuntimeException e) {
