@@ -183,11 +183,7 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   private int runUntilStopped(
-      PrintWriter out,
-      DrayServer server,
-      TriggerWiring triggers,
-      DockerEngine engine,
-      Store db) {
+      PrintWriter out, DrayServer server, TriggerWiring triggers, DockerEngine engine, Store db) {
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop =

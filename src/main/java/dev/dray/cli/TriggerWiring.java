@@ -4,9 +4,9 @@ import dev.dray.config.DrayConfig;
 import dev.dray.config.WatchConfig;
 import dev.dray.deploy.DeployReport;
 import dev.dray.deploy.DeployResult;
+import dev.dray.deploy.Deployer;
 import dev.dray.events.EventSink;
 import dev.dray.registry.Sleeper;
-import dev.dray.deploy.Deployer;
 import dev.dray.server.AppRollouts;
 import dev.dray.server.GitHubHook;
 import dev.dray.server.HookReply;
@@ -18,9 +18,9 @@ import dev.dray.server.TriggerTally;
 import dev.dray.store.Store;
 import dev.dray.trigger.GitHubApp;
 import dev.dray.trigger.GitHubWebhook;
+import dev.dray.trigger.QueuedRollout;
 import dev.dray.trigger.RegistryApp;
 import dev.dray.trigger.RegistryNotifications;
-import dev.dray.trigger.QueuedRollout;
 import dev.dray.trigger.RegistryWatcher;
 import dev.dray.trigger.RolloutPort;
 import dev.dray.trigger.RolloutQueue;
@@ -140,7 +140,10 @@ final class TriggerWiring implements AutoCloseable {
     return new RolloutPort() {
       @Override
       public DeployReport deploy(String app, String version) throws InterruptedException {
-        return run(new QueuedRollout(Deployer.newDeployId(), new Trigger.ManualDeploy(app, version, "api", clock.instant())));
+        return run(
+            new QueuedRollout(
+                Deployer.newDeployId(),
+                new Trigger.ManualDeploy(app, version, "api", clock.instant())));
       }
 
       @Override

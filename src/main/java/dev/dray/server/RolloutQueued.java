@@ -7,8 +7,8 @@ import java.util.Optional;
  * queued; its events follow on the event stream.
  *
  * @param deployId the id the rollout's deploy record will have ({@code GET /api/deploys/{id}} once
- *     it runs; its {@code trigger} and {@code deploy} events name it, a {@code Superseded} or {@code
- *     Skipped} one if it never runs)
+ *     it runs; its {@code trigger} and {@code deploy} events name it, a {@code Superseded} or
+ *     {@code Skipped} one if it never runs)
  * @param queued always true
  * @param kind {@code deploy} or {@code rollback}
  * @param version the version asked for; null for a rollback to the previous release

@@ -201,7 +201,6 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
     return true;
   }
 
-
   /** Why {@code trigger} asks for nothing new, if so. Called under the lock. */
   private static Optional<String> duplicateOf(AppLane lane, Trigger trigger) {
     if (!isAutomatic(trigger)) {
@@ -253,7 +252,8 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
         QueuedRollout next = lane.pending;
         lane.pending = null;
         lane.running = null;
-        Optional<String> duplicate = next == null ? Optional.empty() : duplicateOf(lane, next.trigger());
+        Optional<String> duplicate =
+            next == null ? Optional.empty() : duplicateOf(lane, next.trigger());
         if (duplicate.isPresent()) {
           skipped.add(skipped(next, duplicate.get()));
           next = null;
@@ -290,12 +290,7 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
     Instant ended = clock.instant();
     TriggerEvent.Finished finished =
         new TriggerEvent.Finished(
-            ended,
-            trigger,
-            rollout.deployId(),
-            report,
-            failure,
-            Duration.between(started, ended));
+            ended, trigger, rollout.deployId(), report, failure, Duration.between(started, ended));
     events.emit(finished);
     return finished.succeeded();
   }

@@ -46,7 +46,8 @@ public sealed interface TriggerEvent extends Event {
    * A trigger was not acted on, such as one for the version already running: its rollout ({@code
    * deployId}) never runs.
    */
-  record Skipped(Instant at, Trigger trigger, String deployId, String reason) implements TriggerEvent {
+  record Skipped(Instant at, Trigger trigger, String deployId, String reason)
+      implements TriggerEvent {
     @Override
     public Optional<String> forApp() {
       return Optional.of(trigger.app());
