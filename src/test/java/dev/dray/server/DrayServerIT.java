@@ -191,17 +191,7 @@ class DrayServerIT {
             T0.plusSeconds(3600),
             Duration.ofSeconds(50),
             "ROLLED_BACK"));
-    keep(
-        store,
-        Records.deploy(
-            "d-other",
-            "other",
-            "deploy",
-            "9.0.0",
-            digest('c'),
-            T0,
-            Duration.ofSeconds(1),
-            "SUCCEEDED"));
+    keepAReleaseOfAnotherApp();
 
     HttpResponse<String> response = get(url, "/api/apps/hello/releases?limit=5", token);
 
@@ -325,6 +315,16 @@ class DrayServerIT {
   @Test
   void refusesTheReleasesOfAnAppItDoesNotServe() throws Exception {
     URI url = servedHello().url();
+    keepAReleaseOfAnotherApp();
+
+    HttpResponse<String> response = get(url, "/api/apps/other/releases", token);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(json(response).get("error").asText())
+        .isEqualTo("app other is not served here; served: [hello]");
+  }
+
+  private void keepAReleaseOfAnotherApp() {
     keep(
         store,
         Records.deploy(
@@ -336,12 +336,6 @@ class DrayServerIT {
             T0,
             Duration.ofSeconds(1),
             "SUCCEEDED"));
-
-    HttpResponse<String> response = get(url, "/api/apps/other/releases", token);
-
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(json(response).get("error").asText())
-        .isEqualTo("app other is not served here; served: [hello]");
   }
 
   @Test
