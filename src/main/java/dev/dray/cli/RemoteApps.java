@@ -22,11 +22,6 @@ final class RemoteApps {
         .orElseThrow(() -> notServed(apps, app, server));
   }
 
-  /** Whether {@code server} serves {@code app}. */
-  static boolean serves(List<AppStatus> apps, String app) {
-    return apps.stream().anyMatch(a -> a.app().equals(app));
-  }
-
   static ServerApiException notServed(List<AppStatus> apps, String app, String server) {
     List<String> names = apps.stream().map(AppStatus::app).toList();
     return new ServerApiException(

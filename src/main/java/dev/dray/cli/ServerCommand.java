@@ -12,7 +12,6 @@ import dev.dray.server.DrayServer;
 import dev.dray.server.EventHub;
 import dev.dray.server.ServedApp;
 import dev.dray.server.TokenAuthority;
-import dev.dray.server.WorkerRollouts;
 import dev.dray.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +47,11 @@ final class ServerCommand implements Callable<Integer> {
   /** How long a stopping server waits for a rollout under way to end. */
   static final Duration ROLLOUT_GRACE = Duration.ofSeconds(60);
 
-  /** How long a rollout asked for through the API waits for another one's deploy lock. */
+  /**
+   * How long a queued rollout waits for a deploy lock held by another process (such as a {@code
+   * dray deploy} run by hand); the server's own rollouts never race for it: one queue runs them,
+   * one per app at a time.
+   */
   static final Duration LOCK_WAIT = Duration.ofMinutes(10);
 
   private final Map<String, String> env;
@@ -92,7 +95,6 @@ final class ServerCommand implements Callable<Integer> {
     List<DrayConfig> apps = configs();
     Store db = openStore(store, env);
     DockerEngine engine = null;
-    WorkerRollouts rollouts = null;
     TriggerWiring triggers = null;
     DrayServer server;
     AtomicReference<Secret> newToken = new AtomicReference<>();
@@ -111,7 +113,6 @@ final class ServerCommand implements Callable<Integer> {
                 config, DeployWiring.deployer(env, config, engine, db, events)));
       }
       DeployerRollouts appRollouts = new DeployerRollouts(deployers, env, LOCK_WAIT);
-      rollouts = new WorkerRollouts(appRollouts, hub::forApp, Clock.systemUTC());
       triggers =
           new TriggerWiring(
               apps,
@@ -126,7 +127,7 @@ final class ServerCommand implements Callable<Integer> {
               .port(port)
               .apps(served)
               .engine(engine)
-              .rollouts(rollouts)
+              .rollouts(triggers.rollouts())
               .events(hub)
               .onNewToken(newToken::set)
               .github(triggers.githubHook())
@@ -138,9 +139,6 @@ final class ServerCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       if (triggers != null) {
         triggers.close();
-      }
-      if (rollouts != null) {
-        rollouts.close(Duration.ZERO);
       }
       closeQuietly(engine);
       db.close();
@@ -159,7 +157,7 @@ final class ServerCommand implements Callable<Integer> {
                 : String.join(", ", apps.stream().map(DrayConfig::service).toList())));
     Optional.ofNullable(newToken.get())
         .ifPresent(t -> out.println("dray server: API token (shown once): " + t.reveal()));
-    return runUntilStopped(out, server, rollouts, triggers, engine, db);
+    return runUntilStopped(out, server, triggers, engine, db);
   }
 
   /** Auto-deploy events as lines on the server's output. */
@@ -185,12 +183,7 @@ final class ServerCommand implements Callable<Integer> {
   }
 
   private int runUntilStopped(
-      PrintWriter out,
-      DrayServer server,
-      WorkerRollouts rollouts,
-      TriggerWiring triggers,
-      DockerEngine engine,
-      Store db) {
+      PrintWriter out, DrayServer server, TriggerWiring triggers, DockerEngine engine, Store db) {
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop =
@@ -198,8 +191,7 @@ final class ServerCommand implements Callable<Integer> {
           if (done.compareAndSet(false, true)) {
             out.println("dray server: stopping");
             server.stop();
-            triggers.close();
-            rollouts.close(ROLLOUT_GRACE);
+            triggers.close(ROLLOUT_GRACE);
             closeQuietly(engine);
             db.close();
             out.println("dray server: stopped");

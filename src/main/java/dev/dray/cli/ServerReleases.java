@@ -31,17 +31,17 @@ record ServerReleases(ServerApi api, Supplier<Optional<String>> namedApp) implem
             });
   }
 
-  /** An empty history of an app the server does not serve is a typo, not "no releases yet". */
+  /** The server answers 404 for an app it does not serve: say which ones it does. */
   @Override
   public List<DeployRecord> recent(String app, int limit) {
-    List<DeployRecord> records = api.releases(app, limit);
-    if (records.isEmpty()) {
-      List<AppStatus> apps = api.apps();
-      if (!RemoteApps.serves(apps, app)) {
-        throw RemoteApps.notServed(apps, app, api.server());
+    try {
+      return api.releases(app, limit);
+    } catch (ServerApiException e) {
+      if (e.reason() == ServerApiException.Reason.NOT_FOUND) {
+        throw RemoteApps.notServed(api.apps(), app, api.server());
       }
+      throw e;
     }
-    return records;
   }
 
   @Override

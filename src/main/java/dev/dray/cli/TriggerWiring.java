@@ -4,21 +4,27 @@ import dev.dray.config.DrayConfig;
 import dev.dray.config.WatchConfig;
 import dev.dray.deploy.DeployReport;
 import dev.dray.deploy.DeployResult;
+import dev.dray.deploy.Deployer;
 import dev.dray.events.EventSink;
 import dev.dray.registry.Sleeper;
 import dev.dray.server.AppRollouts;
 import dev.dray.server.GitHubHook;
 import dev.dray.server.HookReply;
+import dev.dray.server.QueueRollouts;
 import dev.dray.server.RegistryHook;
+import dev.dray.server.RolloutFates;
+import dev.dray.server.Rollouts;
 import dev.dray.server.TriggerTally;
 import dev.dray.store.Store;
 import dev.dray.trigger.GitHubApp;
 import dev.dray.trigger.GitHubWebhook;
+import dev.dray.trigger.QueuedRollout;
 import dev.dray.trigger.RegistryApp;
 import dev.dray.trigger.RegistryNotifications;
 import dev.dray.trigger.RegistryWatcher;
 import dev.dray.trigger.RolloutPort;
 import dev.dray.trigger.RolloutQueue;
+import dev.dray.trigger.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +33,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Connects auto-deploy to {@code dray server}: one coalescing rollout queue over the same deployers
- * as {@code dray deploy}, registry watchers for apps that poll, and the webhook handlers; every
- * trigger event also goes to a {@link TriggerTally} for {@code /metrics}.
+ * Connects rollouts to {@code dray server}: one coalescing rollout queue over the same deployers as
+ * {@code dray deploy}, taking the API's deploy and rollback requests ({@link #rollouts()}) and the
+ * automatic triggers (registry watchers for apps that poll, the webhook handlers); every trigger
+ * event also goes to a {@link TriggerTally} for {@code /metrics}.
  */
 final class TriggerWiring implements AutoCloseable {
   private final TriggerTally tally = new TriggerTally();
+  private final RolloutFates fates = new RolloutFates();
   private final RolloutQueue queue;
+  private final Rollouts rollouts;
   private final List<RegistryWatcher> watchers = new ArrayList<>();
   private final RegistryHook registryHook;
   private final GitHubHook githubHook;
@@ -45,8 +54,9 @@ final class TriggerWiring implements AutoCloseable {
       Map<String, String> env,
       EventSink sink,
       Clock clock) {
-    EventSink events = EventSink.all(List.of(sink, tally));
+    EventSink events = EventSink.all(List.of(sink, tally, fates));
     this.queue = new RolloutQueue(port(rollouts, clock), events, clock);
+    this.rollouts = new QueueRollouts(queue, fates, clock);
     List<RegistryApp> registryApps = new ArrayList<>();
     List<GitHubApp> githubApps = new ArrayList<>();
     for (DrayConfig config : apps) {
@@ -70,6 +80,11 @@ final class TriggerWiring implements AutoCloseable {
     return tally;
   }
 
+  /** Where the API's deploy and rollback requests go: the same queue as the triggers. */
+  Rollouts rollouts() {
+    return rollouts;
+  }
+
   RegistryHook registryHook() {
     return registryHook;
   }
@@ -83,10 +98,18 @@ final class TriggerWiring implements AutoCloseable {
     watchers.forEach(RegistryWatcher::start);
   }
 
+  /**
+   * Stops watching, drops waiting rollouts and lets the one under way end for up to {@code grace}
+   * before interrupting it.
+   */
+  void close(Duration grace) {
+    watchers.forEach(RegistryWatcher::close);
+    queue.close(grace);
+  }
+
   @Override
   public void close() {
-    watchers.forEach(RegistryWatcher::close);
-    queue.close();
+    close(Duration.ZERO);
   }
 
   private RegistryWatcher watcher(
@@ -112,31 +135,42 @@ final class TriggerWiring implements AutoCloseable {
     return new HookReply(r.status(), r.json());
   }
 
-  /** Every automatic rollout goes through the same deployer as {@code dray deploy}. */
+  /** Every rollout goes through the same deployer as {@code dray deploy}, under the queue's id. */
   private static RolloutPort port(AppRollouts rollouts, Clock clock) {
     return new RolloutPort() {
       @Override
       public DeployReport deploy(String app, String version) throws InterruptedException {
-        return report(app, version, rollouts.deploy(app, version), clock);
+        return run(
+            new QueuedRollout(
+                Deployer.newDeployId(),
+                new Trigger.ManualDeploy(app, version, "api", clock.instant())));
       }
 
       @Override
-      public DeployReport rollback(String app, Optional<String> version)
-          throws InterruptedException {
-        return report(app, version.orElse("previous"), rollouts.rollback(app, version), clock);
+      public DeployReport run(QueuedRollout rollout) throws InterruptedException {
+        String id = rollout.deployId();
+        Trigger trigger = rollout.trigger();
+        String app = trigger.app();
+        DeployResult result =
+            switch (trigger) {
+              case Trigger.ManualRollback r -> rollouts.rollback(app, r.target(), id);
+              default -> rollouts.deploy(app, trigger.version(), id);
+            };
+        return report(rollout, result, clock);
       }
     };
   }
 
-  private static DeployReport report(String app, String version, DeployResult result, Clock clock) {
+  private static DeployReport report(QueuedRollout rollout, DeployResult result, Clock clock) {
+    Trigger trigger = rollout.trigger();
     return switch (result) {
       case DeployResult.Ran r -> r.report();
       case DeployResult.AlreadyRunning a ->
           new DeployReport(
-              "already-running",
-              app,
-              "deploy",
-              version,
+              rollout.deployId(),
+              trigger.app(),
+              trigger instanceof Trigger.ManualRollback ? "rollback" : "deploy",
+              a.version(),
               DeployReport.Outcome.SUCCEEDED,
               clock.instant(),
               Duration.ZERO,

@@ -69,8 +69,22 @@ public final class Deployer {
     this.ctx = ctx;
   }
 
+  /** A fresh rollout id, as every deploy and rollback gets one. */
+  public static String newDeployId() {
+    return UUID.randomUUID().toString();
+  }
+
   /** {@code dray deploy}. */
   public DeployResult deploy(Request req) throws InterruptedException {
+    return deploy(req, newDeployId());
+  }
+
+  /**
+   * {@code dray deploy} under an id made beforehand (see {@link #newDeployId()}), so that whoever
+   * queued the request can name the rollout's record before it exists.
+   */
+  public DeployResult deploy(Request req, String deployId) throws InterruptedException {
+    requireId(deployId);
     DrayConfig config = req.config();
     String app = config.service();
     DeployConfig deploy = config.deploy();
@@ -88,7 +102,7 @@ public final class Deployer {
         && ctx.history().running(app).isEmpty()) {
       return new DeployResult.AlreadyRunning(version, List.copyOf(images.values()));
     }
-    String id = UUID.randomUUID().toString();
+    String id = deployId;
     RolloutInputs inputs =
         new RolloutInputs(
             id,
@@ -129,8 +143,22 @@ public final class Deployer {
       Set<String> profiles,
       boolean planOnly)
       throws InterruptedException {
+    return rollback(config, version, message, lockWait, profiles, planOnly, newDeployId());
+  }
+
+  /** {@code dray rollback [VERSION]} under an id made beforehand (see {@link #newDeployId()}). */
+  public DeployResult rollback(
+      DrayConfig config,
+      Optional<String> version,
+      String message,
+      Duration lockWait,
+      Set<String> profiles,
+      boolean planOnly,
+      String deployId)
+      throws InterruptedException {
+    requireId(deployId);
     String app = config.service();
-    String id = UUID.randomUUID().toString();
+    String id = deployId;
     RolloutPlan plan =
         new RollbackPlanner()
             .plan(
@@ -181,6 +209,12 @@ public final class Deployer {
         config.service(),
         config.deploy(),
         RolloutPlanner.ServiceOrder.sort(config.deploy().activeServices(profiles)));
+  }
+
+  private static void requireId(String deployId) {
+    if (deployId == null || deployId.isBlank()) {
+      throw new IllegalArgumentException("a rollout id must not be blank");
+    }
   }
 
   private interface Locked {

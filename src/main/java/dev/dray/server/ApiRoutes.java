@@ -64,7 +64,7 @@ final class ApiRoutes {
   }
 
   private void releases(Context ctx) {
-    List<DeployRecord> out = deploys.recent(ctx.pathParam("app"), limit(ctx));
+    List<DeployRecord> out = deploys.recent(served(ctx), limit(ctx));
     json(ctx, 200, out);
   }
 
@@ -75,7 +75,13 @@ final class ApiRoutes {
       record =
           deploys
               .find(id)
-              .orElseThrow(() -> ApiRefusal.notFound("no deploy has an id starting with " + id));
+              .orElseThrow(
+                  () ->
+                      ApiRefusal.notFound(
+                          rollouts
+                              .fate(id)
+                              .map(f -> "deploy " + id + " has no record: " + f)
+                              .orElse("no deploy has an id starting with " + id)));
     } catch (AmbiguousIdException e) {
       throw ApiRefusal.badRequest(e.getMessage());
     }
@@ -108,14 +114,14 @@ final class ApiRoutes {
         text(body(ctx), "version")
             .orElseThrow(
                 () -> ApiRefusal.badRequest("a deploy needs a version: {\"version\":\"1.4.2\"}"));
-    Optional<String> id = rollouts.deploy(app, version);
+    String id = rollouts.deploy(app, version);
     json(ctx, 202, RolloutQueued.of(id, app, "deploy", Optional.of(version)));
   }
 
   private void rollback(Context ctx) {
     String app = served(ctx);
     Optional<String> version = text(body(ctx), "version");
-    Optional<String> id = rollouts.rollback(app, version);
+    String id = rollouts.rollback(app, version);
     json(ctx, 202, RolloutQueued.of(id, app, "rollback", version));
   }
 

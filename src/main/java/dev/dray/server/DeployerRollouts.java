@@ -33,7 +33,8 @@ public final class DeployerRollouts implements AppRollouts {
   }
 
   @Override
-  public DeployResult deploy(String app, String version) throws InterruptedException {
+  public DeployResult deploy(String app, String version, String deployId)
+      throws InterruptedException {
     AppDeployer a = app(app);
     return a.deployer()
         .deploy(
@@ -45,11 +46,13 @@ public final class DeployerRollouts implements AppRollouts {
                 "dray server: deploy " + version,
                 lockWait,
                 Set.of(),
-                env));
+                env),
+            deployId);
   }
 
   @Override
-  public DeployResult rollback(String app, Optional<String> version) throws InterruptedException {
+  public DeployResult rollback(String app, Optional<String> version, String deployId)
+      throws InterruptedException {
     AppDeployer a = app(app);
     return a.deployer()
         .rollback(
@@ -58,7 +61,8 @@ public final class DeployerRollouts implements AppRollouts {
             "dray server: rollback" + version.map(v -> " to " + v).orElse(""),
             lockWait,
             Set.of(),
-            false);
+            false,
+            deployId);
   }
 
   private AppDeployer app(String app) {

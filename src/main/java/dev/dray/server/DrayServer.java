@@ -230,12 +230,12 @@ public final class DrayServer implements AutoCloseable {
     private static final Rollouts NO_ROLLOUTS =
         new Rollouts() {
           @Override
-          public Optional<String> deploy(String app, String version) {
+          public String deploy(String app, String version) {
             throw ApiRefusal.unavailable("this server runs no rollouts");
           }
 
           @Override
-          public Optional<String> rollback(String app, Optional<String> version) {
+          public String rollback(String app, Optional<String> version) {
             throw ApiRefusal.unavailable("this server runs no rollouts");
           }
         };

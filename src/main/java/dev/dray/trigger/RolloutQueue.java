@@ -1,6 +1,7 @@
 package dev.dray.trigger;
 
 import dev.dray.deploy.DeployReport;
+import dev.dray.deploy.Deployer;
 import dev.dray.events.EventSink;
 import dev.dray.registry.Sleeper;
 import java.time.Clock;
@@ -13,13 +14,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Runs the rollouts triggers ask for, one per app at a time, each app on its own thread.
+ * Runs the rollouts triggers ask for, one per app at a time, each app on its own thread: automatic
+ * ones (registry, poll, GitHub) and those asked for through the API ({@code api}: deploys and
+ * rollbacks) alike, so they never race for an app's deploy lock.
  *
- * <p>Triggers arriving while an app's rollout runs coalesce: only the newest waits, an older
- * waiting one is dropped and reported {@link TriggerEvent.Superseded}. An automatic trigger for
+ * <p>Each trigger gets a deploy id when it arrives ({@link #enqueue}); the rollout's deploy record
+ * has that id once it runs. Triggers arriving while an app's rollout runs coalesce: only the newest
+ * waits, an older waiting one (a manual request too) is dropped and reported {@link
+ * TriggerEvent.Superseded}; the rollout under way is never interrupted. An automatic trigger for
  * what already runs or is being rolled out (same version and revision) is {@link
  * TriggerEvent.Skipped}. Every step is an event.
  *
@@ -42,6 +47,7 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
   private final EventSink events;
   private final Clock clock;
   private final ThreadFactory threads;
+  private final Supplier<String> ids;
   private final Sleeper sleeper;
   private final Object lock = new Object();
   private final Map<String, AppLane> lanes = new HashMap<>();
@@ -49,8 +55,8 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
 
   /** What the queue knows of one app. */
   private static final class AppLane {
-    Trigger running;
-    Trigger pending;
+    QueuedRollout running;
+    QueuedRollout pending;
     Trigger lastSucceeded;
     Thread worker;
   }
@@ -60,7 +66,19 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
   }
 
   public RolloutQueue(RolloutPort port, EventSink events, Clock clock, ThreadFactory threads) {
-    this(port, events, clock, threads, Sleeper.system());
+    this(port, events, clock, threads, Deployer::newDeployId, Sleeper.system());
+  }
+
+  /**
+   * @param ids makes the deploy id of each trigger that arrives
+   */
+  public RolloutQueue(
+      RolloutPort port,
+      EventSink events,
+      Clock clock,
+      ThreadFactory threads,
+      Supplier<String> ids) {
+    this(port, events, clock, threads, ids, Sleeper.system());
   }
 
   /**
@@ -68,47 +86,88 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
    */
   public RolloutQueue(
       RolloutPort port, EventSink events, Clock clock, ThreadFactory threads, Sleeper sleeper) {
+    this(port, events, clock, threads, Deployer::newDeployId, sleeper);
+  }
+
+  private RolloutQueue(
+      RolloutPort port,
+      EventSink events,
+      Clock clock,
+      ThreadFactory threads,
+      Supplier<String> ids,
+      Sleeper sleeper) {
     this.port = Objects.requireNonNull(port, "port");
     this.events = Objects.requireNonNull(events, "events");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.threads = Objects.requireNonNull(threads, "threads");
+    this.ids = Objects.requireNonNull(ids, "ids");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
   }
 
-  /** Queues {@code trigger}: runs it now when its app is idle, else lets it wait (coalescing). */
+  /**
+   * Queues {@code trigger}: runs it now when its app is idle, else lets it wait (coalescing). A
+   * trigger arriving while the queue closes is reported skipped.
+   */
   @Override
   public void submit(Trigger trigger) {
+    admit(trigger, false);
+  }
+
+  /**
+   * Queues {@code trigger} like {@link #submit} and says under which deploy id it will run; what
+   * becomes of it (started, superseded, skipped, finished) the queue's events tell under that id.
+   *
+   * @throws RolloutQueueClosedException when the queue is closing: nothing was queued
+   */
+  public QueuedRollout enqueue(Trigger trigger) {
+    return admit(trigger, true);
+  }
+
+  private QueuedRollout admit(Trigger trigger, boolean refuseWhenClosed) {
     Objects.requireNonNull(trigger, "trigger");
-    events.emit(new TriggerEvent.Received(clock.instant(), trigger));
+    QueuedRollout rollout = new QueuedRollout(ids.get(), trigger);
+    events.emit(new TriggerEvent.Received(clock.instant(), trigger, rollout.deployId()));
     List<TriggerEvent> outcome = new ArrayList<>();
+    boolean refused = false;
     synchronized (lock) {
       if (closed) {
-        outcome.add(skipped(trigger, "the server is stopping"));
+        outcome.add(skipped(rollout, "the server is stopping"));
+        refused = refuseWhenClosed;
       } else {
         AppLane lane = lanes.computeIfAbsent(trigger.app(), a -> new AppLane());
         Optional<String> duplicate = duplicateOf(lane, trigger);
         if (duplicate.isPresent()) {
-          outcome.add(skipped(trigger, duplicate.get()));
+          outcome.add(skipped(rollout, duplicate.get()));
         } else if (lane.running == null) {
-          lane.running = trigger;
-          lane.worker = threads.newThread(() -> work(trigger.app(), lane));
+          lane.running = rollout;
+          lane.worker = threads.newThread(() -> work(lane));
           lane.worker.start();
         } else {
           if (lane.pending != null) {
-            outcome.add(new TriggerEvent.Superseded(clock.instant(), lane.pending, trigger));
+            outcome.add(
+                new TriggerEvent.Superseded(
+                    clock.instant(),
+                    lane.pending.trigger(),
+                    lane.pending.deployId(),
+                    trigger,
+                    rollout.deployId()));
           }
-          lane.pending = trigger;
+          lane.pending = rollout;
         }
       }
     }
     outcome.forEach(events::emit);
+    if (refused) {
+      throw new RolloutQueueClosedException(trigger.app());
+    }
+    return rollout;
   }
 
   /** The trigger waiting for {@code app}'s running rollout to end, if any. */
   public Optional<Trigger> pending(String app) {
     synchronized (lock) {
       AppLane lane = lanes.get(app);
-      return Optional.ofNullable(lane == null ? null : lane.pending);
+      return Optional.ofNullable(lane == null ? null : lane.pending).map(QueuedRollout::trigger);
     }
   }
 
@@ -116,7 +175,7 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
   public Optional<Trigger> running(String app) {
     synchronized (lock) {
       AppLane lane = lanes.get(app);
-      return Optional.ofNullable(lane == null ? null : lane.running);
+      return Optional.ofNullable(lane == null ? null : lane.running).map(QueuedRollout::trigger);
     }
   }
 
@@ -126,6 +185,14 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
    */
   @Override
   public void close() {
+    close(Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #close()}, but lets running rollouts end by themselves for up to {@code grace}
+   * before interrupting them.
+   */
+  public void close(Duration grace) {
     List<Thread> workers = new ArrayList<>();
     List<TriggerEvent> dropped = new ArrayList<>();
     synchronized (lock) {
@@ -144,16 +211,29 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
       }
     }
     dropped.forEach(events::emit);
+    boolean waited = awaitAll(workers, grace);
     workers.forEach(Thread::interrupt);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    if (waited) {
+      awaitAll(workers, Duration.ofMinutes(1));
+    }
+  }
+
+  /** Waits up to {@code limit} for {@code workers} to end; false when interrupted meanwhile. */
+  private static boolean awaitAll(List<Thread> workers, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
     for (Thread worker : workers) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
       try {
-        worker.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        worker.join(Duration.ofNanos(left));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   /** Why {@code trigger} asks for nothing new, if so. Called under the lock. */
@@ -161,11 +241,13 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
     if (!isAutomatic(trigger)) {
       return Optional.empty();
     }
-    if (sameRollout(lane.running, trigger)) {
-      return Optional.of("the rollout of " + lane.running.describe() + " is running");
+    Trigger running = lane.running == null ? null : lane.running.trigger();
+    Trigger pending = lane.pending == null ? null : lane.pending.trigger();
+    if (sameRollout(running, trigger)) {
+      return Optional.of("the rollout of " + running.describe() + " is running");
     }
-    if (sameRollout(lane.pending, trigger)) {
-      return Optional.of("the same rollout is waiting already (" + lane.pending.describe() + ")");
+    if (sameRollout(pending, trigger)) {
+      return Optional.of("the same rollout is waiting already (" + pending.describe() + ")");
     }
     if (lane.running == null && sameRollout(lane.lastSucceeded, trigger)) {
       return Optional.of(trigger.version() + " already runs");
@@ -185,13 +267,13 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
         && next.revision().equals(done.revision());
   }
 
-  private TriggerEvent.Skipped skipped(Trigger trigger, String reason) {
-    return new TriggerEvent.Skipped(clock.instant(), trigger, reason);
+  private TriggerEvent.Skipped skipped(QueuedRollout rollout, String reason) {
+    return new TriggerEvent.Skipped(clock.instant(), rollout.trigger(), rollout.deployId(), reason);
   }
 
   /** The app's worker: runs its trigger, then whatever waits, until nothing does. */
-  private void work(String app, AppLane lane) {
-    Trigger current;
+  private void work(AppLane lane) {
+    QueuedRollout current;
     synchronized (lock) {
       current = lane.running;
     }
@@ -200,12 +282,13 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
       List<TriggerEvent> skipped = new ArrayList<>();
       synchronized (lock) {
         if (rolledOut) {
-          lane.lastSucceeded = current;
+          lane.lastSucceeded = current.trigger();
         }
-        Trigger next = lane.pending;
+        QueuedRollout next = lane.pending;
         lane.pending = null;
         lane.running = null;
-        Optional<String> duplicate = next == null ? Optional.empty() : duplicateOf(lane, next);
+        Optional<String> duplicate =
+            next == null ? Optional.empty() : duplicateOf(lane, next.trigger());
         if (duplicate.isPresent()) {
           skipped.add(skipped(next, duplicate.get()));
           next = null;
@@ -228,13 +311,14 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
    * Runs one rollout and reports it; true when it succeeded and rolled something out (not when the
    * version already ran). Never throws.
    */
-  private boolean runOne(Trigger trigger) {
+  private boolean runOne(QueuedRollout rollout) {
+    Trigger trigger = rollout.trigger();
     Instant started = clock.instant();
-    events.emit(new TriggerEvent.Started(started, trigger));
+    events.emit(new TriggerEvent.Started(started, trigger, rollout.deployId()));
     Optional<DeployReport> report = Optional.empty();
     Optional<String> failure = Optional.empty();
     try {
-      report = Optional.of(run(trigger));
+      report = Optional.of(run(rollout));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure = Optional.of("interrupted: the server is stopping");
@@ -244,33 +328,27 @@ public final class RolloutQueue implements TriggerSink, AutoCloseable {
     Instant ended = clock.instant();
     TriggerEvent.Finished finished =
         new TriggerEvent.Finished(
-            ended, trigger, report, failure, Duration.between(started, ended));
+            ended, trigger, rollout.deployId(), report, failure, Duration.between(started, ended));
     events.emit(finished);
     return finished.succeeded() && !nothingDone(report.orElseThrow());
   }
 
-  private DeployReport run(Trigger trigger) throws InterruptedException {
-    return switch (trigger) {
-      case Trigger.GitPushed push when push.kind() == Trigger.GitPushed.Kind.BUILD_AND_DEPLOY ->
-          port.buildAndDeploy(push);
-      case Trigger.ManualRollback rollback -> port.rollback(rollback.app(), rollback.target());
-      case Trigger.GitPushed push -> port.deploy(push.app(), push.version());
-      case Trigger.ImagePushed pushed -> deployPushed(pushed);
-      case Trigger.ManualDeploy manual -> port.deploy(manual.app(), manual.version());
-    };
-  }
-
-  /** Deploys a pushed image, trying a registry push again while the tag may lag behind. */
-  private DeployReport deployPushed(Trigger.ImagePushed pushed) throws InterruptedException {
-    DeployReport report = port.deploy(pushed.app(), pushed.version());
+  /**
+   * Runs {@code rollout} through the port; a registry push whose rollout had nothing to do is tried
+   * again while the tag may lag behind the notification ({@link #TAG_CATCH_UP}).
+   */
+  private DeployReport run(QueuedRollout rollout) throws InterruptedException {
+    DeployReport report = port.run(rollout);
+    if (!(rollout.trigger() instanceof Trigger.ImagePushed pushed)
+        || !pushed.source().equals("registry")) {
+      return report;
+    }
     for (Duration wait : TAG_CATCH_UP) {
-      if (!pushed.source().equals("registry")
-          || !nothingDone(report)
-          || pending(pushed.app()).isPresent()) {
+      if (!nothingDone(report) || pending(pushed.app()).isPresent()) {
         break;
       }
       sleeper.sleep(wait);
-      report = port.deploy(pushed.app(), pushed.version());
+      report = port.run(rollout);
     }
     return report;
   }

@@ -7,25 +7,30 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the automatic deploy machinery emits: triggers received, superseded, skipped, started and
- * finished by the {@link RolloutQueue}; webhook requests refused or ignored; watch failures. The
- * server streams them ({@code event: trigger}) and logs them.
+ * What the rollout machinery emits: triggers received, superseded, skipped, started and finished by
+ * the {@link RolloutQueue} (each naming the {@code deployId} the queue gave the trigger, which its
+ * deploy record has once it runs); webhook requests refused or ignored; watch failures. The server
+ * streams them ({@code event: trigger}) and logs them.
  */
 public sealed interface TriggerEvent extends Event {
 
   /** The app concerned, when there is one (refusals happen before an app is known). */
   Optional<String> forApp();
 
-  /** A trigger arrived at the queue. */
-  record Received(Instant at, Trigger trigger) implements TriggerEvent {
+  /** A trigger arrived at the queue and was given {@code deployId}. */
+  record Received(Instant at, Trigger trigger, String deployId) implements TriggerEvent {
     @Override
     public Optional<String> forApp() {
       return Optional.of(trigger.app());
     }
   }
 
-  /** A pending trigger was dropped because a newer one for the same app arrived. */
-  record Superseded(Instant at, Trigger trigger, Trigger by) implements TriggerEvent {
+  /**
+   * A waiting trigger was dropped because a newer one for the same app arrived: its rollout ({@code
+   * deployId}) never runs; {@code byDeployId} is the one waiting instead.
+   */
+  record Superseded(Instant at, Trigger trigger, String deployId, Trigger by, String byDeployId)
+      implements TriggerEvent {
     @Override
     public Optional<String> forApp() {
       return Optional.of(trigger.app());
@@ -37,16 +42,20 @@ public sealed interface TriggerEvent extends Event {
     }
   }
 
-  /** A trigger was not acted on, such as one for the version already running. */
-  record Skipped(Instant at, Trigger trigger, String reason) implements TriggerEvent {
+  /**
+   * A trigger was not acted on, such as one for the version already running: its rollout ({@code
+   * deployId}) never runs.
+   */
+  record Skipped(Instant at, Trigger trigger, String deployId, String reason)
+      implements TriggerEvent {
     @Override
     public Optional<String> forApp() {
       return Optional.of(trigger.app());
     }
   }
 
-  /** The queue started the rollout a trigger asked for. */
-  record Started(Instant at, Trigger trigger) implements TriggerEvent {
+  /** The queue started the rollout a trigger asked for, under {@code deployId}. */
+  record Started(Instant at, Trigger trigger, String deployId) implements TriggerEvent {
     @Override
     public Optional<String> forApp() {
       return Optional.of(trigger.app());
@@ -60,6 +69,7 @@ public sealed interface TriggerEvent extends Event {
   record Finished(
       Instant at,
       Trigger trigger,
+      String deployId,
       Optional<DeployReport> report,
       Optional<String> failure,
       Duration took)

@@ -132,6 +132,7 @@ class DashboardOnServerIT {
     HttpResponse<String> queued = post("/deploy", "{\"version\":\"v2\"}");
     assertThat(queued.statusCode()).isEqualTo(202);
     assertThat(ServerIt.json(queued).get("queued").asBoolean()).isTrue();
+    String deployId = ServerIt.json(queued).get("deployId").asText();
 
     dashboard.waitLong(
         "document.querySelector('table.releases tbody tr')?.dataset.outcome === 'RUNNING'",
@@ -185,6 +186,15 @@ class DashboardOnServerIT {
         .as("all of it without a reload")
         .isTrue();
     assertThat(app.get("/version")).isEqualTo("v2");
+    assertThat(releases().getFirst().get("id").asText())
+        .as("the id the deploy request was answered with names its release")
+        .isEqualTo(deployId);
+    HttpResponse<String> record = ServerIt.get(url, "/api/deploys/" + deployId, token);
+    assertThat(record.statusCode()).isEqualTo(200);
+    assertThat(ServerIt.json(record).get("record").get("version").asText()).isEqualTo("v2");
+    assertThat(dashboard.texts("#live-log li"))
+        .as("the trigger events of the request name their source")
+        .anySatisfy(l -> assertThat(l).contains("api · version v2", "finished", "succeeded"));
     assertThat(dashboard.page().console()).isEmpty();
     dashboard.screenshot("deploy-steps");
   }
@@ -209,6 +219,16 @@ class DashboardOnServerIT {
         "document.querySelector('#action-status').innerText.includes('queued')",
         "the queued notice");
     assertThat(dashboard.text("#action-status")).contains("Rollback of " + app.name + " queued");
+    String stepsLink =
+        dashboard
+            .page()
+            .eval("document.querySelector('#action-status a')?.getAttribute('href') ?? ''")
+            .asText();
+    assertThat(stepsLink).as("the queued notice links to the rollout's steps").contains("/deploy/");
+    String rollbackId =
+        java.net.URLDecoder.decode(
+            stepsLink.substring(stepsLink.lastIndexOf('/') + 1),
+            java.nio.charset.StandardCharsets.UTF_8);
 
     dashboard.waitLong(
         "(r => r?.dataset.outcome === 'SUCCEEDED' && r.innerText.includes('rollback'))"
@@ -223,6 +243,13 @@ class DashboardOnServerIT {
         .as("one rollback: the cancelled dialog sent nothing")
         .extracting(r -> r.get("kind").asText() + " " + r.get("version").asText())
         .containsExactly("rollback v1", "deploy v2", "deploy v1");
+    assertThat(releases().getFirst().get("id").asText()).isEqualTo(rollbackId);
+    dashboard.click("#action-status a");
+    dashboard.waitFor(
+        "[...document.querySelectorAll('.deploy-detail .timeline .step')].length > 0 &&"
+            + " [...document.querySelectorAll('.deploy-detail .timeline .step')].every(s =>"
+            + " s.dataset.state === 'DONE')",
+        "the rollback's steps behind the notice's link");
     assertThat(dashboard.page().nativeDialogs()).isEmpty();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dray.Secret;
+import dev.dray.deploy.Deployer;
 import dev.dray.server.DrayServer;
 import dev.dray.server.FigureSummary;
 import dev.dray.server.Rollouts;
@@ -118,6 +119,16 @@ class FakeApiContractIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
+  void refusesTheReleasesOfAnAppItDoesNotServe(String name, URI base) {
+    HttpResponse<String> unknown = ServerIt.get(base, "/api/apps/nope/releases", token);
+
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(ServerIt.json(unknown).get("error").asText())
+        .startsWith("app nope is not served here");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
   void showsADeployWithItsJournalAndRefusesAnUnknownOne(String name, URI base) {
     JsonNode deploy = ok(base, "/api/deploys/" + FAILED_DEPLOY);
     HttpResponse<String> unknown = ServerIt.get(base, "/api/deploys/ffffffff", token);
@@ -168,9 +179,14 @@ class FakeApiContractIT {
     HttpResponse<String> rollback = ServerIt.post(base, "/api/apps/shop/rollback", token, "");
 
     assertThat(deploy.statusCode()).isEqualTo(202);
+    String deployId = ServerIt.json(deploy).get("deployId").asText();
+    assertThat(deployId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     assertThat(deploy.body())
         .isEqualTo(
-            "{\"deployId\":null,\"queued\":true,\"app\":\"shop\",\"kind\":\"deploy\",\"version\":\"1.5.0\"}");
+            "{\"deployId\":\""
+                + deployId
+                + "\",\"queued\":true,\"app\":\"shop\",\"kind\":\"deploy\",\"version\":\"1.5.0\"}");
+    assertThat(ServerIt.json(rollback).get("deployId").asText()).isNotIn("", deployId);
     assertThat(rollback.statusCode()).isEqualTo(202);
     assertThat(ServerIt.json(rollback).get("kind").asText()).isEqualTo("rollback");
     assertThat(ServerIt.json(rollback).get("version").isNull()).isTrue();
@@ -221,13 +237,13 @@ class FakeApiContractIT {
   /** Rollouts that are queued and never run. */
   private static final class QueuedNowhere implements Rollouts {
     @Override
-    public Optional<String> deploy(String app, String version) {
-      return Optional.empty();
+    public String deploy(String app, String version) {
+      return Deployer.newDeployId();
     }
 
     @Override
-    public Optional<String> rollback(String app, Optional<String> version) {
-      return Optional.empty();
+    public String rollback(String app, Optional<String> version) {
+      return Deployer.newDeployId();
     }
   }
 }

@@ -227,9 +227,15 @@ final class FakeDrayApi implements AutoCloseable {
     }
     String app = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
     int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+    boolean served = apps.stream().anyMatch(a -> a.app().equals(app));
     switch (method + " " + m.group(2)) {
-      case "GET releases" ->
+      case "GET releases" -> {
+        if (served) {
           json(exchange, 200, releases.getOrDefault(app, List.of()).stream().limit(limit).toList());
+        } else {
+          json(exchange, 404, Map.of("error", "app " + app + " is not served here"));
+        }
+      }
       case "GET builds" ->
           json(exchange, 200, builds.getOrDefault(app, List.of()).stream().limit(limit).toList());
       case "POST deploy", "POST rollback" -> {
@@ -237,17 +243,22 @@ final class FakeDrayApi implements AutoCloseable {
         JsonNode body = JSON.readTree(raw.length == 0 ? "{}".getBytes() : raw);
         Optional<String> version = Optional.ofNullable(body.get("version")).map(JsonNode::asText);
         String kind = m.group(2);
-        if (apps.stream().noneMatch(a -> a.app().equals(app))) {
+        if (!served) {
           json(exchange, 404, Map.of("error", "app " + app + " is not served here"));
         } else if (kind.equals("deploy") && version.isEmpty()) {
           json(exchange, 400, Map.of("error", "a deploy needs a version"));
         } else {
           received.add(new Received(method, path, body));
-          json(exchange, 202, RolloutQueued.of(Optional.empty(), app, kind, version));
+          json(exchange, 202, RolloutQueued.of(queuedId(), app, kind, version));
         }
       }
       default -> json(exchange, 405, Map.of("error", method + " not allowed on " + path));
     }
+  }
+
+  /** The deploy id the next queued rollout gets, as the server makes one when it is queued. */
+  private static String queuedId() {
+    return java.util.UUID.randomUUID().toString();
   }
 
   private void events(HttpExchange exchange) throws IOException {

@@ -19,6 +19,8 @@ import dev.dray.build.BuildReport.Outcome;
 import dev.dray.deploy.DeployEvent;
 import dev.dray.store.DeployStepRecord;
 import dev.dray.store.Store;
+import dev.dray.trigger.Trigger;
+import dev.dray.trigger.TriggerEvent;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -139,7 +141,7 @@ class DrayServerIT {
     try {
       get(url, "/api/apps", "wrong-secret-token-xyz");
       get(url, "/api/events?token=wrong-query-token-xyz", null);
-      get(url, "/api/apps/hello/releases?limit=zero", token);
+      get(url, "/api/apps/nope/releases", token);
       get(url, "/api/deploys/nope", token);
       get(url, "/api/apps", token);
 
@@ -155,8 +157,8 @@ class DrayServerIT {
         .containsExactly(
             "refused GET /api/apps: 401 wrong API token (from 127.0.0.1)",
             "refused GET /api/events: 401 wrong API token (from 127.0.0.1)",
-            "refused GET /api/apps/hello/releases: 400 limit must be a whole number from 1 to"
-                + " 1000 (from 127.0.0.1)",
+            "refused GET /api/apps/nope/releases: 404 app nope is not served here (from"
+                + " 127.0.0.1)",
             "refused GET /api/deploys/nope: 404 no deploy has an id starting with nope (from"
                 + " 127.0.0.1)");
     assertThat(String.join("\n", lines)).doesNotContain("xyz", token);
@@ -165,7 +167,8 @@ class DrayServerIT {
   // --- history
 
   @Test
-  void listsAnAppsReleasesNewestFirstWithTheirFields() {
+  void listsAnAppsReleasesNewestFirstWithTheirFields() throws Exception {
+    URI url = servedHello().url();
     keep(
         store,
         Records.deploy(
@@ -188,17 +191,7 @@ class DrayServerIT {
             T0.plusSeconds(3600),
             Duration.ofSeconds(50),
             "ROLLED_BACK"));
-    keep(
-        store,
-        Records.deploy(
-            "d-other",
-            "other",
-            "deploy",
-            "9.0.0",
-            digest('c'),
-            T0,
-            Duration.ofSeconds(1),
-            "SUCCEEDED"));
+    keepAReleaseOfAnotherApp();
 
     HttpResponse<String> response = get(url, "/api/apps/hello/releases?limit=5", token);
 
@@ -320,7 +313,35 @@ class DrayServerIT {
   }
 
   @Test
-  void refusesALimitOutOfRange() {
+  void refusesTheReleasesOfAnAppItDoesNotServe() throws Exception {
+    URI url = servedHello().url();
+    keepAReleaseOfAnotherApp();
+
+    HttpResponse<String> response = get(url, "/api/apps/other/releases", token);
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(json(response).get("error").asText())
+        .isEqualTo("app other is not served here; served: [hello]");
+  }
+
+  private void keepAReleaseOfAnotherApp() {
+    keep(
+        store,
+        Records.deploy(
+            "d-other",
+            "other",
+            "deploy",
+            "9.0.0",
+            digest('c'),
+            T0,
+            Duration.ofSeconds(1),
+            "SUCCEEDED"));
+  }
+
+  @Test
+  void refusesALimitOutOfRange() throws Exception {
+    URI url = servedHello().url();
+    assertThat(get(url, "/api/apps/hello/releases?limit=zero", token).statusCode()).isEqualTo(400);
     assertThat(get(url, "/api/apps/hello/builds?limit=0", token).statusCode()).isEqualTo(400);
     assertThat(get(url, "/api/apps/hello/builds?limit=1001", token).statusCode()).isEqualTo(400);
   }
@@ -378,7 +399,39 @@ class DrayServerIT {
   }
 
   @Test
+  void streamsQueueEventsWithTheSourceAndVersionOfTheirTriggersAndTheirDeployIds()
+      throws Exception {
+    Trigger waiting = new Trigger.ManualRollback("hello", Optional.empty(), "api", T0);
+    Trigger newer = new Trigger.ManualDeploy("hello", "1.5.0", "api", T0);
+
+    JsonNode data =
+        firstTriggerEvent(
+            () ->
+                hub.triggers().emit(new TriggerEvent.Superseded(T0, waiting, "d-1", newer, "d-2")));
+
+    assertThat(data.get("type").asText()).isEqualTo("Superseded");
+    assertThat(data.get("deployId").asText()).isEqualTo("d-1");
+    assertThat(data.get("byDeployId").asText()).isEqualTo("d-2");
+    assertThat(data.get("trigger").get("source").asText()).isEqualTo("api");
+    assertThat(data.get("trigger").get("version").asText()).isEqualTo("previous");
+    assertThat(data.get("by").get("source").asText()).isEqualTo("api");
+    assertThat(data.get("by").get("version").asText()).isEqualTo("1.5.0");
+  }
+
+  @Test
   void streamsTriggerEventsAsTriggerEvents() throws Exception {
+    JsonNode data =
+        firstTriggerEvent(
+            () -> hub.triggers().emit(new SampleTrigger(T0, "hello", "1.5.0", "registry")));
+
+    assertThat(data.get("type").asText()).isEqualTo("SampleTrigger");
+    assertThat(data.get("app").asText()).isEqualTo("hello");
+    assertThat(data.get("version").asText()).isEqualTo("1.5.0");
+    assertThat(data.get("source").asText()).isEqualTo("registry");
+  }
+
+  /** The data of the first {@code trigger} event a client receives once {@code emit} ran. */
+  private JsonNode firstTriggerEvent(Runnable emit) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     HttpRequest request =
         HttpRequest.newBuilder(url.resolve("/api/events?token=" + token))
@@ -391,7 +444,7 @@ class DrayServerIT {
     Thread reader = Thread.ofVirtual().start(() -> readLines(response, lines::add));
     try {
       await().atMost(Duration.ofSeconds(5)).until(() -> hub.subscribers() == 1);
-      hub.triggers().emit(new SampleTrigger(T0, "hello", "1.5.0", "registry"));
+      emit.run();
 
       String line;
       do {
@@ -399,11 +452,7 @@ class DrayServerIT {
         assertThat(line).isNotNull();
       } while (!line.startsWith("event: "));
       assertThat(line).isEqualTo("event: trigger");
-      JsonNode data = ServerJson.mapper().readTree(lines.poll(5, TimeUnit.SECONDS).substring(6));
-      assertThat(data.get("type").asText()).isEqualTo("SampleTrigger");
-      assertThat(data.get("app").asText()).isEqualTo("hello");
-      assertThat(data.get("version").asText()).isEqualTo("1.5.0");
-      assertThat(data.get("source").asText()).isEqualTo("registry");
+      return ServerJson.mapper().readTree(lines.poll(5, TimeUnit.SECONDS).substring(6));
     } finally {
       reader.interrupt();
       response.body().close();
@@ -459,7 +508,7 @@ class DrayServerIT {
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json(response);
     assertThat(body.get("queued").asBoolean()).isTrue();
-    assertThat(body.get("deployId").isNull()).isTrue();
+    assertThat(body.get("deployId").asText()).isEqualTo("d-1");
     assertThat(body.get("version").asText()).isEqualTo("1.4.2");
     assertThat(rollouts.calls).containsExactly("deploy hello 1.4.2");
   }
@@ -476,6 +525,17 @@ class DrayServerIT {
         .isEqualTo(202);
 
     assertThat(rollouts.calls).containsExactly("rollback hello -", "rollback hello 1.3.0");
+  }
+
+  @Test
+  void saysWhatBecameOfAQueuedRolloutThatHasNoRecord() throws Exception {
+    HttpResponse<String> superseded = get(url, "/api/deploys/d-waiting", token);
+
+    assertThat(superseded.statusCode()).isEqualTo(404);
+    assertThat(json(superseded).get("error").asText())
+        .isEqualTo(
+            "deploy d-waiting has no record: it never ran: superseded by api 1.5.0 (d-9) while it"
+                + " waited");
   }
 
   @Test
@@ -823,15 +883,22 @@ class DrayServerIT {
     final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
-    public Optional<String> deploy(String app, String version) {
+    public String deploy(String app, String version) {
       calls.add("deploy " + app + " " + version);
-      return Optional.empty();
+      return "d-" + calls.size();
     }
 
     @Override
-    public Optional<String> rollback(String app, Optional<String> version) {
+    public String rollback(String app, Optional<String> version) {
       calls.add("rollback " + app + " " + version.orElse("-"));
-      return Optional.empty();
+      return "d-" + calls.size();
+    }
+
+    @Override
+    public Optional<String> fate(String deployId) {
+      return deployId.equals("d-waiting")
+          ? Optional.of("it never ran: superseded by api 1.5.0 (d-9) while it waited")
+          : Optional.empty();
     }
   }
 }

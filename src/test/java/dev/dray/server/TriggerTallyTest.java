@@ -35,7 +35,7 @@ class TriggerTallyTest {
         outcome,
         NOW,
         Duration.ofSeconds(2),
-        List.of(),
+        List.of(new DeployReport.StepOutcome(1, "1. pull hello:" + version, "DONE", Duration.ZERO)),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -100,12 +100,47 @@ class TriggerTallyTest {
             NOW, "hello", "127.0.0.1:5000/hello:latest", "429", Duration.ofSeconds(30)));
     tally.emit(
         new TriggerEvent.Received(
-            NOW, new Trigger.ImagePushed("hello", "1.0", D1, "registry", NOW)));
+            NOW, new Trigger.ImagePushed("hello", "1.0", D1, "registry", NOW), "d-1"));
 
     assertThat(tally.counts())
         .containsExactly(
             Map.entry(key("github", "refused"), 2L),
             Map.entry(key("poll", "error"), 1L),
             Map.entry(key("registry", "ignored"), 1L));
+  }
+
+  @Test
+  void countsRequestsThroughTheApiUnderSourceApi() throws Exception {
+    CountDownLatch firstMayEnd = new CountDownLatch(1);
+    RolloutQueue queue =
+        new RolloutQueue(
+            new dev.dray.trigger.RolloutPort() {
+              @Override
+              public DeployReport deploy(String app, String version) throws InterruptedException {
+                firstMayEnd.await(10, TimeUnit.SECONDS);
+                return report(version, DeployReport.Outcome.SUCCEEDED);
+              }
+
+              @Override
+              public DeployReport rollback(String app, Optional<String> version) {
+                return report("1.0", DeployReport.Outcome.FAILED);
+              }
+            },
+            tally,
+            Clock.systemUTC());
+    try (queue) {
+      queue.enqueue(new Trigger.ImagePushed("hello", "1.1", D1, "registry", NOW));
+      await().until(() -> queue.running("hello").isPresent());
+      queue.enqueue(new Trigger.ManualDeploy("hello", "1.2", "api", NOW));
+      queue.enqueue(new Trigger.ManualRollback("hello", Optional.empty(), "api", NOW));
+      firstMayEnd.countDown();
+      await().until(() -> tally.counts().containsKey(key("api", "failed")));
+    }
+
+    assertThat(tally.counts())
+        .containsExactly(
+            Map.entry(key("api", "failed"), 1L),
+            Map.entry(key("api", "superseded"), 1L),
+            Map.entry(key("registry", "deployed"), 1L));
   }
 }

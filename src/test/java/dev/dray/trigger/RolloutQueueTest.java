@@ -1,6 +1,7 @@
 package dev.dray.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.dray.deploy.DeployReport;
@@ -41,6 +42,11 @@ class RolloutQueueTest {
    */
   static final class ScriptedPort implements RolloutPort {
     final List<String> calls = new CopyOnWriteArrayList<>();
+    final List<String> deployIds = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger underWay =
+        new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger mostAtOnce =
+        new java.util.concurrent.atomic.AtomicInteger();
     final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     final Map<String, CountDownLatch> started = new ConcurrentHashMap<>();
     final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
@@ -80,6 +86,17 @@ class RolloutQueueTest {
         throw failure;
       }
       return Reports.succeeded(app, version);
+    }
+
+    @Override
+    public DeployReport run(QueuedRollout rollout) throws InterruptedException {
+      deployIds.add(rollout.deployId());
+      mostAtOnce.accumulateAndGet(underWay.incrementAndGet(), Math::max);
+      try {
+        return RolloutPort.super.run(rollout);
+      } finally {
+        underWay.decrementAndGet();
+      }
     }
 
     @Override
@@ -237,6 +254,102 @@ class RolloutQueueTest {
     awaitFinished(2);
 
     assertThat(port.calls).containsExactly("hello:deploy:1.4.2", "hello:deploy:1.4.2");
+  }
+
+  @Test
+  void aManualDeployWaitsForTheAutomaticRolloutUnderWayInsteadOfRacingIt() throws Exception {
+    port.block("1.4.0");
+    QueuedRollout auto = queue.enqueue(pushed("hello", "1.4.0", '0'));
+    port.awaitStarted("1.4.0");
+
+    QueuedRollout manual = queue.enqueue(new Trigger.ManualDeploy("hello", "1.3.9", "api", NOW));
+
+    assertThat(queue.running("hello")).contains(auto.trigger());
+    assertThat(queue.pending("hello")).contains(manual.trigger());
+    assertThat(port.calls).containsExactly("hello:deploy:1.4.0");
+    port.release("1.4.0");
+    awaitFinished(2);
+
+    assertThat(port.calls).containsExactly("hello:deploy:1.4.0", "hello:deploy:1.3.9");
+    assertThat(port.mostAtOnce.get()).isEqualTo(1);
+    assertThat(port.deployIds).containsExactly(auto.deployId(), manual.deployId());
+    assertThat(events.of(TriggerEvent.Finished.class))
+        .extracting(f -> f.trigger().source() + " " + f.deployId())
+        .containsExactly("registry " + auto.deployId(), "api " + manual.deployId());
+  }
+
+  @Test
+  void aNewerTriggerReplacesAWaitingManualRequestWhichIsToldSuperseded() throws Exception {
+    port.block("1.4.0");
+    queue.submit(pushed("hello", "1.4.0", '0'));
+    port.awaitStarted("1.4.0");
+    QueuedRollout manual = queue.enqueue(new Trigger.ManualDeploy("hello", "1.3.9", "api", NOW));
+
+    QueuedRollout newer = queue.enqueue(pushed("hello", "1.4.1", '1'));
+
+    assertThat(queue.pending("hello")).contains(newer.trigger());
+    assertThat(events.of(TriggerEvent.Superseded.class))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.deployId()).isEqualTo(manual.deployId());
+              assertThat(s.byDeployId()).isEqualTo(newer.deployId());
+              assertThat(s.message())
+                  .isEqualTo("api 1.3.9 superseded by registry 1.4.1 (sha256:111111111111)");
+            });
+    port.release("1.4.0");
+    awaitFinished(2);
+    assertThat(port.calls).containsExactly("hello:deploy:1.4.0", "hello:deploy:1.4.1");
+    assertThat(port.deployIds).doesNotContain(manual.deployId());
+  }
+
+  @Test
+  void aManualRollbackRunsUnderTheIdItWasGivenWhenQueued() {
+    QueuedRollout rollback =
+        queue.enqueue(new Trigger.ManualRollback("hello", Optional.of("1.3.0"), "api", NOW));
+    awaitFinished(1);
+
+    assertThat(port.calls).containsExactly("hello:rollback:1.3.0");
+    assertThat(port.deployIds).containsExactly(rollback.deployId());
+    assertThat(events.of(TriggerEvent.Received.class))
+        .singleElement()
+        .extracting(TriggerEvent.Received::deployId)
+        .isEqualTo(rollback.deployId());
+    assertThat(events.of(TriggerEvent.Started.class).get(0).deployId())
+        .isEqualTo(rollback.deployId());
+  }
+
+  @Test
+  void refusesToQueueAManualRequestOnceClosing() {
+    queue.close();
+
+    assertThatThrownBy(() -> queue.enqueue(new Trigger.ManualDeploy("hello", "1.4.2", "api", NOW)))
+        .isInstanceOf(RolloutQueueClosedException.class)
+        .hasMessage("the rollout of hello was not queued: dray server is stopping");
+    assertThat(port.calls).isEmpty();
+  }
+
+  @Test
+  void closingLetsTheRolloutUnderWayEndWithinTheGrace() throws Exception {
+    port.block("1.4.0");
+    queue.submit(pushed("hello", "1.4.0", '0'));
+    port.awaitStarted("1.4.0");
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                Thread.sleep(200);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              port.release("1.4.0");
+            });
+
+    queue.close(WAIT);
+
+    assertThat(events.of(TriggerEvent.Finished.class))
+        .singleElement()
+        .satisfies(f -> assertThat(f.succeeded()).isTrue());
   }
 
   @Test

@@ -195,14 +195,15 @@ function onEvent(kind, e) {
   const app = e.app ?? e.trigger?.app;
   const mine = !app || app === state.app;
   if (mine) state.live.add(kind, e);
-  if (kind !== 'deploy') return;
-  if (mine && (e.type === 'DeployStarted' || e.type === 'DeployFinished')) refreshReleases();
-  if (e.type === 'DeployFinished' || e.type === 'Switched') refreshApps().catch(() => {});
-  if (mine && e.type === 'DeployFinished') section('#figures', api.summary(state.app), figures, 'figures');
+  // a queued rollout's trigger events (started, superseded, skipped) name its deployId too
   if (e.deployId && e.deployId === state.deployId) {
     clearTimeout(state.detailTimer);
     state.detailTimer = setTimeout(() => showDeploy(state.deployId), 150);
   }
+  if (kind !== 'deploy') return;
+  if (mine && (e.type === 'DeployStarted' || e.type === 'DeployFinished')) refreshReleases();
+  if (e.type === 'DeployFinished' || e.type === 'Switched') refreshApps().catch(() => {});
+  if (mine && e.type === 'DeployFinished') section('#figures', api.summary(state.app), figures, 'figures');
 }
 
 function liveState(s) {

@@ -145,14 +145,15 @@ export class LiveLog {
 
   /**
    * One event of kind `deploy` or `trigger`. A trigger event names its trigger ({app, version,
-   * source}) in `trigger`, or (refused and ignored webhook requests) its `source` and `reason`.
+   * source}; source `api` for the dashboard's own deploys and rollbacks) in `trigger`, or (refused
+   * and ignored webhook requests) its `source` and `reason`.
    */
   add(kind, e) {
     if (kind === 'trigger') {
       const t = e.trigger ?? {};
       const version = e.version ?? t.version;
       const what = [e.source ?? t.source, version && `version ${version}`, String(e.type ?? '').toLowerCase()].filter(Boolean).join(' · ');
-      const detail = e.reason ?? e.failure ?? (e.by ? `superseded by ${e.by.source} ${e.by.version}` : e.report?.outcome);
+      const detail = e.reason ?? e.failure ?? (e.by ? `superseded by ${e.by.source} ${e.by.version}` : e.report?.outcome?.toLowerCase());
       this.line('trigger', instant(e.at), what || 'trigger', detail ?? '');
       return;
     }
