@@ -155,6 +155,7 @@ final class ServerCommand implements Callable<Integer> {
             + (apps.isEmpty()
                 ? "no app (give one with --config dray.yml)"
                 : String.join(", ", apps.stream().map(DrayConfig::service).toList())));
+    apps.forEach(app -> AutoDeployLine.of(app).ifPresent(l -> out.println("dray server: " + l)));
     Optional.ofNullable(newToken.get())
         .ifPresent(t -> out.println("dray server: API token (shown once): " + t.reveal()));
     return runUntilStopped(out, server, triggers, engine, db);

@@ -35,6 +35,20 @@ final class PrometheusScrape {
   /** The content type of the Prometheus text format. */
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+  /** The {@code # HELP} text of each meter, by Micrometer name. */
+  private static final Map<String, String> HELP =
+      Map.of(
+          "dray.builds", "Builds since the store began, by service and outcome",
+          "dray.deploys", "Rollouts since the store began, by app, kind and outcome",
+          "dray.rollbacks", "Rollbacks plus deploys rolled back automatically, by app",
+          "dray.image.size", "Image size of the latest successful build, by service",
+          "dray.build.cache.hit.ratio", "Share of build steps served from cache, last 30 days",
+          "dray.deploy.duration", "Median time to deploy of successful deploys, last 30 days",
+          "dray.change.failure.rate", "Share of deploys that failed or were undone, last 30 days",
+          "dray.time.to.restore", "Median time from a failed deploy to service restored, 30 days",
+          "dray.lead.time", "Median time from build start to deploy finished, last 30 days",
+          "dray.last.deploy.timestamp", "When the last successful deploy or rollback finished");
+
   private PrometheusScrape() {}
 
   static String render(MetricFigures figures, Map<TriggerTally.Key, Long> triggers) {
@@ -136,12 +150,20 @@ final class PrometheusScrape {
   }
 
   private static void counter(MeterRegistry registry, String name, long value, String... tags) {
-    Counter.builder(name).tags(tags).register(registry).increment(value);
+    Counter.builder(name)
+        .description(HELP.get(name))
+        .tags(tags)
+        .register(registry)
+        .increment(value);
   }
 
   private static void gauge(
       MeterRegistry registry, String name, String unit, double value, String... tags) {
-    Gauge.Builder<Double> b = Gauge.builder(name, value, v -> v).strongReference(true).tags(tags);
+    Gauge.Builder<Double> b =
+        Gauge.builder(name, value, v -> v)
+            .description(HELP.get(name))
+            .strongReference(true)
+            .tags(tags);
     if (unit != null) {
       b.baseUnit(unit);
     }

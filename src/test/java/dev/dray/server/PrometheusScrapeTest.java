@@ -43,8 +43,11 @@ class PrometheusScrapeTest {
             "dray_builds_total{outcome=\"FAILED\",service=\"hello\"} 1.0",
             "dray_build_duration_seconds_count{service=\"hello\"} 0",
             "dray_build_cache_hit_ratio{service=\"hello\"} 0.25",
-            "dray_rollbacks_total{app=\"hello\"} 0.0")
+            "dray_rollbacks_total{app=\"hello\"} 0.0",
+            "# HELP dray_builds_total Builds since the store began, by service and outcome",
+            "# HELP dray_build_cache_hit_ratio Share of build steps served from cache")
         .doesNotContain(
+            "# HELP dray_rollbacks_total \n",
             "NaN",
             "dray_image_size_bytes",
             "dray_deploy_duration_seconds",
