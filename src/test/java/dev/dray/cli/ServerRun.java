@@ -1,49 +1,25 @@
 package dev.dray.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.dray.server.InProcessDray;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code dray server …} run in-process on its own thread, as a user starts it: its URL and the API
- * token it prints once, read from its output; closing it stops it as Ctrl-C does.
+ * {@code dray server …} run in process ({@link InProcessDray}), as a user starts it: its URL and
+ * the API token it prints once; closing it stops it as Ctrl-C does and expects exit code 0.
  */
 final class ServerRun implements AutoCloseable {
-  private static final Pattern URL = Pattern.compile("listening on (http://\\S+/)");
-  private static final Pattern TOKEN =
-      Pattern.compile("dray server: API token \\(shown once\\): ([A-Za-z0-9_-]{43})");
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-  private final AtomicInteger code = new AtomicInteger(-1);
-  private final Thread thread;
+  private final InProcessDray dray;
   final URI url;
   final String token;
 
-  private ServerRun(Map<String, String> env, String... args) {
-    thread =
-        Thread.ofPlatform()
-            .name("dray-server-it")
-            .start(
-                () ->
-                    code.set(
-                        Main.commandLine(
-                                new PrintWriter(out, true), new PrintWriter(err, true), env)
-                            .execute(args)));
-    await("the URL and token printed by dray server:\n" + transcript())
-        .atMost(Duration.ofSeconds(60))
-        .failFast("dray server ended early:\n" + transcript(), () -> !thread.isAlive())
-        .until(() -> URL.matcher(out.toString()).find() && TOKEN.matcher(out.toString()).find());
-    this.url = URI.create(group(URL));
-    this.token = group(TOKEN);
+  private ServerRun(InProcessDray dray) {
+    this.dray = dray;
+    this.url = dray.awaitUrl();
+    this.token = dray.awaitToken();
   }
 
   /** Starts {@code dray server --port 0 args…} with {@code env}; its store is empty of tokens. */
@@ -53,7 +29,7 @@ final class ServerRun implements AutoCloseable {
     all[1] = "--port";
     all[2] = "0";
     System.arraycopy(args, 0, all, 3, args.length);
-    return new ServerRun(env, all);
+    return new ServerRun(InProcessDray.start(env, all));
   }
 
   /** The base URL without a trailing slash, as a user types it. */
@@ -63,24 +39,16 @@ final class ServerRun implements AutoCloseable {
   }
 
   String out() {
-    return out.toString();
+    return dray.out();
   }
 
   String transcript() {
-    return "--- server out ---\n" + out + "--- server err ---\n" + err;
-  }
-
-  private String group(Pattern p) {
-    Matcher m = p.matcher(out.toString());
-    assertThat(m.find()).isTrue();
-    return m.group(1);
+    return dray.transcript();
   }
 
   @Override
   public void close() throws InterruptedException {
-    thread.interrupt();
-    thread.join(Duration.ofSeconds(90));
-    assertThat(thread.isAlive()).as("dray server stopped:\n" + transcript()).isFalse();
-    assertThat(code.get()).as(transcript()).isZero();
+    int code = dray.stop(Duration.ofSeconds(90));
+    assertThat(code).as(transcript()).isZero();
   }
 }

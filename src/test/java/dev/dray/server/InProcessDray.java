@@ -79,12 +79,25 @@ public final class InProcessDray {
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
+  /** Whether the command still runs. */
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+
   /** Stops it as Ctrl-C would and returns its exit code; fails when it does not end in 30s. */
   public int stop() throws InterruptedException {
+    return stop(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Stops it as Ctrl-C would and returns its exit code; fails when it does not end within {@code
+   * limit} (a server lets a rollout under way finish first).
+   */
+  public int stop(Duration limit) throws InterruptedException {
     thread.interrupt();
-    thread.join(Duration.ofSeconds(30));
+    thread.join(limit);
     if (thread.isAlive()) {
-      throw new AssertionError("dray did not stop within 30s:\n" + transcript());
+      throw new AssertionError("dray did not stop within " + limit + ":\n" + transcript());
     }
     return code.get();
   }
