@@ -1,6 +1,8 @@
 package dev.dray.cli;
 
 import dev.dray.Secret;
+import dev.dray.build.BuildEvent;
+import dev.dray.build.BuildReport;
 import dev.dray.config.ConfigLoader;
 import dev.dray.config.ConfigNotFoundException;
 import dev.dray.config.DrayConfig;
@@ -161,26 +163,104 @@ final class ServerCommand implements Callable<Integer> {
     return runUntilStopped(out, server, triggers, engine, db);
   }
 
-  /** Auto-deploy events as lines on the server's output. */
+  /** Auto-deploy events, and the builds of branch pushes, as lines on the server's output. */
   private static EventSink triggerLog(PrintWriter out) {
     return event -> {
-      if (event instanceof dev.dray.trigger.TriggerEvent e) {
-        String line =
-            switch (e) {
-              case dev.dray.trigger.TriggerEvent.Received r -> "trigger " + r.trigger().describe();
-              case dev.dray.trigger.TriggerEvent.Refused r ->
-                  "refused " + r.source() + " request (" + r.status() + "): " + r.reason();
-              default ->
-                  e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-                      + " "
-                      + e.forApp().orElse("");
-            };
-        synchronized (out) {
-          out.println("dray server: " + line);
-          out.flush();
-        }
-      }
+      Optional<String> line =
+          switch (event) {
+            case dev.dray.trigger.TriggerEvent e -> Optional.of(triggerLine(e));
+            case BuildEvent b -> buildLine(b);
+            default -> Optional.empty();
+          };
+      line.ifPresent(
+          l -> {
+            synchronized (out) {
+              out.println("dray server: " + l);
+              out.flush();
+            }
+          });
     };
+  }
+
+  private static String triggerLine(dev.dray.trigger.TriggerEvent e) {
+    return switch (e) {
+      case dev.dray.trigger.TriggerEvent.Received r -> "trigger " + r.trigger().describe();
+      case dev.dray.trigger.TriggerEvent.Refused r ->
+          "refused " + r.source() + " request (" + r.status() + "): " + r.reason();
+      case dev.dray.trigger.TriggerEvent.Finished f when f.failure().isPresent() ->
+          "trigger "
+              + f.trigger().describe()
+              + " failed ("
+              + f.deployId()
+              + "): "
+              + f.failure().get();
+      default ->
+          e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+              + " "
+              + e.forApp().orElse("");
+    };
+  }
+
+  /** A server build's start, stages, pushes and end; not every step. */
+  private static Optional<String> buildLine(BuildEvent event) {
+    return switch (event) {
+      case BuildEvent.BuildStarted s ->
+          Optional.of(
+              s.service()
+                  + ": build started ("
+                  + String.join(", ", s.stages())
+                  + " → "
+                  + String.join(", ", s.tags())
+                  + ")");
+      case BuildEvent.StageBuildFinished f ->
+          Optional.of(
+              "build stage "
+                  + f.stage()
+                  + (f.ranSteps() ? " built" : " from cache")
+                  + " in "
+                  + Durations.format(f.duration()));
+      case BuildEvent.TagPushed p -> Optional.of("build pushed " + p.reference());
+      case BuildEvent.Retrying r ->
+          Optional.of(
+              "build retrying "
+                  + r.operation()
+                  + " ("
+                  + r.attempt()
+                  + "/"
+                  + r.maxAttempts()
+                  + ") in "
+                  + Durations.format(r.delay())
+                  + ": "
+                  + r.reason());
+      case BuildEvent.BuildWarning w -> Optional.of("build warning: " + w.message());
+      case BuildEvent.BuildFinished f -> Optional.of(buildFinished(f.report()));
+      default -> Optional.empty();
+    };
+  }
+
+  private static String buildFinished(BuildReport r) {
+    long steps = r.stages().stream().mapToLong(s -> s.steps().size()).sum();
+    long cached =
+        r.stages().stream()
+            .flatMap(s -> s.steps().stream())
+            .filter(BuildReport.StepReport::cached)
+            .count();
+    return r.service()
+        + ": build "
+        + r.outcome().name().toLowerCase(Locale.ROOT)
+        + " in "
+        + Durations.format(r.duration())
+        + ", cache hits "
+        + Math.round(r.cacheHitRatio() * 100)
+        + "% ("
+        + cached
+        + "/"
+        + steps
+        + " steps) for "
+        + r.gitRef()
+        + " "
+        + r.gitSha().substring(0, Math.min(7, r.gitSha().length()))
+        + r.failure().map(f -> ": " + f).orElse("");
   }
 
   private int runUntilStopped(

@@ -1,5 +1,7 @@
 package dev.dray.cli;
 
+import dev.dray.build.CommitCheckout;
+import dev.dray.build.SystemGitProcess;
 import dev.dray.config.DrayConfig;
 import dev.dray.config.WatchConfig;
 import dev.dray.deploy.DeployReport;
@@ -28,6 +30,7 @@ import dev.dray.trigger.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +58,12 @@ final class TriggerWiring implements AutoCloseable {
       EventSink sink,
       Clock clock) {
     EventSink events = EventSink.all(List.of(sink, tally, fates));
-    this.queue = new RolloutQueue(port(rollouts, clock), events, clock);
+    Map<String, DrayConfig> byApp = new LinkedHashMap<>();
+    apps.forEach(c -> byApp.put(c.service(), c));
+    CommitBuilds builds =
+        new CommitBuilds(
+            byApp, store, env, new CommitCheckout(SystemGitProcess.standard()), events, clock);
+    this.queue = new RolloutQueue(port(rollouts, builds, clock), events, clock);
     this.rollouts = new QueueRollouts(queue, fates, clock);
     List<RegistryApp> registryApps = new ArrayList<>();
     List<GitHubApp> githubApps = new ArrayList<>();
@@ -135,8 +143,12 @@ final class TriggerWiring implements AutoCloseable {
     return new HookReply(r.status(), r.json());
   }
 
-  /** Every rollout goes through the same deployer as {@code dray deploy}, under the queue's id. */
-  private static RolloutPort port(AppRollouts rollouts, Clock clock) {
+  /**
+   * Every rollout goes through the same deployer as {@code dray deploy}, under the queue's id; a
+   * branch push first builds and pushes the commit ({@link CommitBuilds}), and a failed build
+   * deploys nothing (the queue reports the trigger failed with the build's error).
+   */
+  private static RolloutPort port(AppRollouts rollouts, CommitBuilds builds, Clock clock) {
     return new RolloutPort() {
       @Override
       public DeployReport deploy(String app, String version) throws InterruptedException {
@@ -154,6 +166,11 @@ final class TriggerWiring implements AutoCloseable {
         DeployResult result =
             switch (trigger) {
               case Trigger.ManualRollback r -> rollouts.rollback(app, r.target(), id);
+              case Trigger.GitPushed push
+                  when push.kind() == Trigger.GitPushed.Kind.BUILD_AND_DEPLOY -> {
+                builds.build(push);
+                yield rollouts.deploy(app, push.version(), id);
+              }
               default -> rollouts.deploy(app, trigger.version(), id);
             };
         return report(rollout, result, clock);
