@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The source of a pushed commit could not be checked out to build it: the app's directory is not
- * in a Git clone, the clone has no {@code origin}, the commit cannot be fetched, or git failed.
+ * The source of a pushed commit could not be checked out to build it: the app's directory is not in
+ * a Git clone, the clone has no {@code origin}, the commit cannot be fetched, or git failed.
  */
 public final class CommitCheckoutException extends BuildException {
   private static final long serialVersionUID = 1L;

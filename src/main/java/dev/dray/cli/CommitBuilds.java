@@ -38,9 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Builds a pushed commit for {@code dray server} as {@code dray build --push} would, from a
  * detached worktree of the app's Git clone ({@code $DRAY_HOME/builds/<app>/<sha>}, removed
- * afterwards): the commit's dray.yml and Dockerfile, per-stage registry cache, tags by the tag rules
- * with the push's ref and commit (plus the version the trigger deploys), labels, guards, push with
- * retries; the report goes to the store, the build's progress to the server's event sink.
+ * afterwards): the commit's dray.yml and Dockerfile, per-stage registry cache, tags by the tag
+ * rules with the push's ref and commit (plus the version the trigger deploys), labels, guards, push
+ * with retries; the report goes to the store, the build's progress to the server's event sink.
  */
 final class CommitBuilds {
   private final Map<String, DrayConfig> apps;
@@ -80,8 +80,7 @@ final class CommitBuilds {
     if (served == null) {
       throw new IllegalArgumentException("app " + push.app() + " is not served by this server");
     }
-    Path into =
-        DeployWiring.dataDir(env).resolve("builds").resolve(push.app()).resolve(push.sha());
+    Path into = DeployWiring.dataDir(env).resolve("builds").resolve(push.app()).resolve(push.sha());
     try (CommitCheckout.Worktree tree = checkout.checkout(served.file(), push.sha(), into)) {
       DrayConfig config = ConfigLoader.load(tree.config(), env);
       if (!config.image().name().equals(served.image().name())) {
