@@ -136,8 +136,10 @@ class GitPushBuildIT {
         .contains(app + ": build started")
         .containsPattern(
             app + ": build succeeded in [^,]+, cache hits \\d+% \\(\\d+/\\d+ steps\\)");
-    String listed = drayBuilds();
-    assertThat(listed).as("dray builds lists the server's build").contains(second.substring(0, 7));
+    assertThat(drayBuilds())
+        .as("dray builds lists the server's build")
+        .contains("\"gitSha\" : \"" + second + "\"")
+        .contains("\"id\" : \"" + build.path("id").asText() + "\"");
 
     // a commit whose Dockerfile does not build
     String broken =
@@ -326,13 +328,13 @@ class GitPushBuildIT {
     return tags;
   }
 
-  /** What {@code dray builds --service app} prints against the server's store. */
+  /** What {@code dray builds --service app --json} prints from the server's store. */
   private String drayBuilds() throws InterruptedException {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.remove("DRAY_STORE");
     env.put("DRAY_HOME", home().toString());
     env.put("NO_COLOR", "1");
-    InProcessDray builds = InProcessDray.start(env, "builds", "--service", app);
+    InProcessDray builds = InProcessDray.start(env, "builds", "--service", app, "--json");
     await("dray builds ends").atMost(Duration.ofSeconds(30)).until(() -> !builds.isRunning());
     return builds.transcript();
   }
