@@ -2,6 +2,7 @@ package dev.dray.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,14 +94,7 @@ class CommitCheckoutTest {
   @Test
   void replacesWhatACrashedCheckoutLeftBehind() throws Exception {
     ScriptedGit git =
-        new ScriptedGit(
-            cloneAnswers(
-                a -> {
-                  a.put(
-                      "worktree remove",
-                      new GitProcess.Result(128, "", "fatal: not a working tree"));
-                  return a;
-                }));
+        answering("worktree remove", new GitProcess.Result(128, "", "fatal: not a working tree"));
     Path into = tmp.resolve("builds/" + SHA);
     write(into.resolve("stale.txt"), "left over");
 
@@ -120,139 +114,101 @@ class CommitCheckoutTest {
   @Test
   void outsideARepositoryFailsWithWhatGitSaid() {
     ScriptedGit git =
-        new ScriptedGit(
-            cloneAnswers(
-                a -> {
-                  a.put(
-                      "rev-parse --show-toplevel",
-                      new GitProcess.Result(
-                          128,
-                          "",
-                          "fatal: not a git repository (or any of the parent directories): .git"));
-                  return a;
-                }));
+        answering(
+            "rev-parse --show-toplevel",
+            new GitProcess.Result(
+                128, "", "fatal: not a git repository (or any of the parent directories): .git"));
 
-    assertThatThrownBy(() -> new CommitCheckout(git).checkout(config(), SHA, tmp.resolve("b")))
-        .isInstanceOfSatisfying(
-            CommitCheckoutException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NOT_A_REPOSITORY);
-              assertThat(e.getMessage())
-                  .contains(repo().resolve("deploy").toString())
-                  .contains("fatal: not a git repository");
-              assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("git clone"));
-            });
+    CommitCheckoutException e = checkoutFails(git, tmp.resolve("b"));
+
+    assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NOT_A_REPOSITORY);
+    assertThat(e.getMessage())
+        .contains(repo().resolve("deploy").toString())
+        .contains("fatal: not a git repository");
+    assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("git clone"));
     assertThat(git.calls).hasSize(1);
   }
 
   @Test
   void aCloneWithoutOriginFailsBeforeFetching() {
     ScriptedGit git =
-        new ScriptedGit(
-            cloneAnswers(
-                a -> {
-                  a.put(
-                      "remote get-url origin",
-                      new GitProcess.Result(2, "", "error: No such remote 'origin'"));
-                  return a;
-                }));
+        answering(
+            "remote get-url origin",
+            new GitProcess.Result(2, "", "error: No such remote 'origin'"));
 
-    assertThatThrownBy(() -> new CommitCheckout(git).checkout(config(), SHA, tmp.resolve("b")))
-        .isInstanceOfSatisfying(
-            CommitCheckoutException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NO_ORIGIN);
-              assertThat(e.hint())
-                  .hasValueSatisfying(h -> assertThat(h).contains("remote add origin"));
-            });
+    CommitCheckoutException e = checkoutFails(git, tmp.resolve("b"));
+
+    assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NO_ORIGIN);
+    assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("remote add origin"));
     assertThat(git.calls).noneMatch(c -> c.contains("fetch"));
   }
 
   @Test
   void aCommitOriginDoesNotHaveFailsAsNotFetchableWithGitsLastLine() {
+    String notOurRef = "fatal: remote error: upload-pack: not our ref " + SHA;
     ScriptedGit git =
-        new ScriptedGit(
-            cloneAnswers(
-                a -> {
-                  a.put(
-                      "fetch",
-                      new GitProcess.Result(
-                          128,
-                          "",
-                          "remote: warning\nfatal: remote error: upload-pack: not our ref " + SHA));
-                  return a;
-                }));
+        answering("fetch", new GitProcess.Result(128, "", "remote: warning\n" + notOurRef));
 
-    assertThatThrownBy(() -> new CommitCheckout(git).checkout(config(), SHA, tmp.resolve("b")))
-        .isInstanceOfSatisfying(
-            CommitCheckoutException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NOT_FETCHABLE);
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "cannot fetch commit "
-                          + SHA
-                          + " from origin of "
-                          + repo()
-                          + ": fatal: remote error: upload-pack: not our ref "
-                          + SHA);
-              assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("credential"));
-            });
+    CommitCheckoutException e = checkoutFails(git, tmp.resolve("b"));
+
+    assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NOT_FETCHABLE);
+    assertThat(e.getMessage())
+        .isEqualTo("cannot fetch commit " + SHA + " from origin of " + repo() + ": " + notOurRef);
+    assertThat(e.hint()).hasValueSatisfying(h -> assertThat(h).contains("credential"));
     assertThat(git.calls).noneMatch(c -> c.contains("worktree"));
   }
 
   @Test
   void aFailedWorktreeAddNamesTheCommand() {
     ScriptedGit git =
-        new ScriptedGit(
-            cloneAnswers(
-                a -> {
-                  a.put(
-                      "worktree add",
-                      new GitProcess.Result(128, "", "fatal: invalid reference: " + SHA));
-                  return a;
-                }));
+        answering(
+            "worktree add", new GitProcess.Result(128, "", "fatal: invalid reference: " + SHA));
     Path into = tmp.resolve("b");
 
-    assertThatThrownBy(() -> new CommitCheckout(git).checkout(config(), SHA, into))
-        .isInstanceOfSatisfying(
-            CommitCheckoutException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.GIT_FAILED);
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "git worktree add --detach "
-                          + into
-                          + " "
-                          + SHA
-                          + " failed in "
-                          + repo()
-                          + ": fatal: invalid reference: "
-                          + SHA);
-            });
+    CommitCheckoutException e = checkoutFails(git, into);
+
+    assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.GIT_FAILED);
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "git worktree add --detach "
+                + into
+                + " "
+                + SHA
+                + " failed in "
+                + repo()
+                + ": fatal: invalid reference: "
+                + SHA);
   }
 
   @Test
   void aCommitWithoutTheDrayYmlIsRemovedAgainAndSaysSo() {
     ScriptedGit git =
-        new ScriptedGit(
-            cloneAnswers(
-                a -> {
-                  a.put("rev-parse --show-prefix", new GitProcess.Result(0, "elsewhere/", ""));
-                  return a;
-                }));
+        answering("rev-parse --show-prefix", new GitProcess.Result(0, "elsewhere/", ""));
     Path into = tmp.resolve("b");
 
-    assertThatThrownBy(() -> new CommitCheckout(git).checkout(config(), SHA, into))
-        .isInstanceOfSatisfying(
-            CommitCheckoutException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NO_CONFIG);
-              assertThat(e.getMessage())
-                  .contains("commit " + SHA + " has no dray.yml")
-                  .contains(into.resolve("elsewhere/dray.yml").toString());
-            });
+    CommitCheckoutException e = checkoutFails(git, into);
+
+    assertThat(e.reason()).isEqualTo(CommitCheckoutException.Reason.NO_CONFIG);
+    assertThat(e.getMessage())
+        .contains("commit " + SHA + " has no dray.yml")
+        .contains(into.resolve("elsewhere/dray.yml").toString());
     assertThat(into).doesNotExist();
+  }
+
+  /** A git whose clone answers as usual, except {@code command}, which answers {@code answer}. */
+  private ScriptedGit answering(String command, GitProcess.Result answer) {
+    return new ScriptedGit(
+        cloneAnswers(
+            a -> {
+              a.put(command, answer);
+              return a;
+            }));
+  }
+
+  private CommitCheckoutException checkoutFails(ScriptedGit git, Path into) {
+    Throwable thrown = catchThrowable(() -> new CommitCheckout(git).checkout(config(), SHA, into));
+    assertThat(thrown).isInstanceOf(CommitCheckoutException.class);
+    return (CommitCheckoutException) thrown;
   }
 
   @Test

@@ -165,6 +165,11 @@ class GitPushBuildIT {
         .contains(app + ": build failed")
         .contains("failed (" + deployId + "): ");
     assertThat(server.isRunning()).isTrue();
+    server
+        .transcript()
+        .lines()
+        .filter(l -> l.contains("build") || l.contains(app + ": deploy"))
+        .forEach(l -> System.out.println("GitPushBuildIT: " + l));
   }
 
   // --- the steps ----------------------------------------------------------------------------
