@@ -38,8 +38,10 @@ import java.util.Optional;
 /**
  * Connects rollouts to {@code dray server}: one coalescing rollout queue over the same deployers as
  * {@code dray deploy}, taking the API's deploy and rollback requests ({@link #rollouts()}) and the
- * automatic triggers (registry watchers for apps that poll, the webhook handlers); every trigger
- * event also goes to a {@link TriggerTally} for {@code /metrics}.
+ * automatic triggers (registry watchers for apps that poll, the webhook handlers); a branch push is
+ * built from the app's Git clone first ({@link CommitBuilds}). Every trigger event also goes to a
+ * {@link TriggerTally} for {@code /metrics}; the builds' start, stage and end events go to the same
+ * sink as the trigger events.
  */
 final class TriggerWiring implements AutoCloseable {
   private final TriggerTally tally = new TriggerTally();
