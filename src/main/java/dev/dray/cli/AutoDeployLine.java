@@ -38,11 +38,15 @@ final class AutoDeployLine {
                     "registry notifications at POST /hooks/registry (secret from $" + env + ")"));
     if (!auto.branches().isEmpty() || !auto.tags().isEmpty()) {
       List<String> refs = new ArrayList<>();
-      auto.branches().forEach(b -> refs.add("branch " + b));
-      auto.tags().forEach(t -> refs.add("tag " + t));
+      if (!auto.branches().isEmpty()) {
+        refs.add("branch " + String.join(", ", auto.branches()) + " → build + deploy");
+      }
+      if (!auto.tags().isEmpty()) {
+        refs.add("tag " + String.join(", ", auto.tags()) + " → deploy");
+      }
       parts.add(
           "GitHub pushes ("
-              + String.join(", ", refs)
+              + String.join("; ", refs)
               + ") at POST /hooks/github/"
               + app.service()
               + auto.githubSecretEnv().map(env -> " (secret from $" + env + ")").orElse(""));

@@ -1,8 +1,6 @@
 package dev.dray.cli;
 
-import dev.dray.build.Backoff;
 import dev.dray.build.BuildEvent.BuildFinished;
-import dev.dray.build.BuildInputs;
 import dev.dray.build.BuildOptions;
 import dev.dray.build.BuildPlan;
 import dev.dray.build.BuildPlanner;
@@ -18,17 +16,15 @@ import dev.dray.engine.DockerEngine;
 import dev.dray.events.EventSink;
 import dev.dray.image.GitContext;
 import dev.dray.image.ImageMetadata;
-import dev.dray.image.ImageRef;
 import dev.dray.registry.RegistryClient;
-import dev.dray.registry.Sleeper;
 import dev.dray.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -96,7 +92,16 @@ final class BuildCommand implements Callable<Integer> {
 
     if (planOnly) {
       BuildPlan plan =
-          new BuildPlanner().plan(inputs(config, dockerfile, metadata, options, Set.of()));
+          new BuildPlanner()
+              .plan(
+                  BuildWiring.inputs(
+                      config,
+                      dockerfile,
+                      Optional.ofNullable(target),
+                      metadata.tags(),
+                      metadata.labels(),
+                      options,
+                      Set.of()));
       plan.describe().forEach(out::println);
       return 0;
     }
@@ -120,19 +125,19 @@ final class BuildCommand implements Callable<Integer> {
     try (DockerEngine engine = Wiring.engine(env);
         Store store = Stores.open(env)) {
       RegistryClient registry = Wiring.registry(env, config);
-      ImageTransfer transfer =
-          new ImageTransfer(
-              engine,
-              registry::manifestDigest,
-              Wiring.credentials(env),
-              Backoff.standard(config.registry().retries()),
-              Sleeper.system(),
-              clock,
-              events);
-      Set<String> hostsWithCredentials = hostsWithCredentials(config, dockerfile, transfer);
+      ImageTransfer transfer = Wiring.transfer(env, config, engine, registry, clock, events);
+      Optional<String> stage = Optional.ofNullable(target);
       BuildPlan plan =
           new BuildPlanner()
-              .plan(inputs(config, dockerfile, metadata, options, hostsWithCredentials));
+              .plan(
+                  BuildWiring.inputs(
+                      config,
+                      dockerfile,
+                      stage,
+                      metadata.tags(),
+                      metadata.labels(),
+                      options,
+                      BuildWiring.hostsWithCredentials(config, dockerfile, stage, transfer)));
       if (push) {
         Wiring.requirePushAccess(registry, config.image());
       }
@@ -166,44 +171,5 @@ final class BuildCommand implements Callable<Integer> {
       new BuildSummary(term).print(report, out);
     }
     out.flush();
-  }
-
-  private BuildInputs inputs(
-      DrayConfig config,
-      Dockerfile dockerfile,
-      ImageMetadata metadata,
-      BuildOptions options,
-      Set<String> hostsWithCredentials) {
-    BuildConfig build = config.build();
-    return new BuildInputs(
-        config.service(),
-        config.image(),
-        build.context(),
-        build.context().relativize(build.dockerfile()).toString(),
-        dockerfile,
-        target != null ? java.util.Optional.of(target) : build.target(),
-        build.args(),
-        build.platforms(),
-        build.cache(),
-        build.maxSizeBytes(),
-        build.maxLayers(),
-        build.pull(),
-        metadata.tags(),
-        metadata.labels(),
-        options,
-        hostsWithCredentials);
-  }
-
-  private Set<String> hostsWithCredentials(
-      DrayConfig config, Dockerfile dockerfile, ImageTransfer transfer) {
-    Set<String> hosts = new HashSet<>();
-    hosts.add(config.image().registry());
-    String stage =
-        target != null ? target : config.build().target().orElse(dockerfile.finalStage().id());
-    dockerfile.externalBaseImages(stage, config.build().args()).stream()
-        .map(ImageRef::registry)
-        .forEach(hosts::add);
-    hosts.removeIf(h -> !transfer.hasCredentials(h));
-    return hosts;
   }
 }

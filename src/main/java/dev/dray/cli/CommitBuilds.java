@@ -1,8 +1,6 @@
 package dev.dray.cli;
 
-import dev.dray.build.Backoff;
 import dev.dray.build.BuildEvent;
-import dev.dray.build.BuildInputs;
 import dev.dray.build.BuildOptions;
 import dev.dray.build.BuildPlan;
 import dev.dray.build.BuildPlanner;
@@ -10,7 +8,6 @@ import dev.dray.build.BuildReport;
 import dev.dray.build.BuildRunner;
 import dev.dray.build.CommitCheckout;
 import dev.dray.build.ImageTransfer;
-import dev.dray.config.BuildConfig;
 import dev.dray.config.ConfigLoader;
 import dev.dray.config.DrayConfig;
 import dev.dray.dockerfile.Dockerfile;
@@ -19,19 +16,16 @@ import dev.dray.engine.DockerEngine;
 import dev.dray.events.EventSink;
 import dev.dray.image.GitContext;
 import dev.dray.image.ImageMetadata;
-import dev.dray.image.ImageRef;
 import dev.dray.image.LocalGitContext;
 import dev.dray.registry.RegistryClient;
-import dev.dray.registry.Sleeper;
 import dev.dray.store.Store;
 import dev.dray.trigger.Trigger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -118,24 +112,19 @@ final class CommitBuilds {
         };
     try (DockerEngine engine = Wiring.engine(env)) {
       RegistryClient registry = Wiring.registry(env, config);
-      ImageTransfer transfer =
-          new ImageTransfer(
-              engine,
-              registry::manifestDigest,
-              Wiring.credentials(env),
-              Backoff.standard(config.registry().retries()),
-              Sleeper.system(),
-              clock,
-              sink);
+      ImageTransfer transfer = Wiring.transfer(env, config, engine, registry, clock, sink);
       BuildPlan plan =
           new BuildPlanner()
               .plan(
-                  inputs(
+                  BuildWiring.inputs(
                       config,
                       dockerfile,
+                      Optional.empty(),
                       tags,
                       metadata.labels(),
-                      credentialed(config, dockerfile, transfer)));
+                      new BuildOptions(true, false, false),
+                      BuildWiring.hostsWithCredentials(
+                          config, dockerfile, Optional.empty(), transfer)));
       Wiring.requirePushAccess(registry, config.image());
       try {
         BuildReport report =
@@ -174,44 +163,5 @@ final class CommitBuilds {
       case BuildEvent.PushProgress p -> false;
       default -> true;
     };
-  }
-
-  private static BuildInputs inputs(
-      DrayConfig config,
-      Dockerfile dockerfile,
-      List<String> tags,
-      Map<String, String> labels,
-      Set<String> hostsWithCredentials) {
-    BuildConfig build = config.build();
-    return new BuildInputs(
-        config.service(),
-        config.image(),
-        build.context(),
-        build.context().relativize(build.dockerfile()).toString(),
-        dockerfile,
-        build.target(),
-        build.args(),
-        build.platforms(),
-        build.cache(),
-        build.maxSizeBytes(),
-        build.maxLayers(),
-        build.pull(),
-        tags,
-        labels,
-        new BuildOptions(true, false, false),
-        hostsWithCredentials);
-  }
-
-  /** The registries (the image's and the base images') dray has credentials for. */
-  private static Set<String> credentialed(
-      DrayConfig config, Dockerfile dockerfile, ImageTransfer transfer) {
-    Set<String> hosts = new HashSet<>();
-    hosts.add(config.image().registry());
-    String stage = config.build().target().orElse(dockerfile.finalStage().id());
-    dockerfile.externalBaseImages(stage, config.build().args()).stream()
-        .map(ImageRef::registry)
-        .forEach(hosts::add);
-    hosts.removeIf(h -> !transfer.hasCredentials(h));
-    return hosts;
   }
 }

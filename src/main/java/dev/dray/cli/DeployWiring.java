@@ -1,6 +1,5 @@
 package dev.dray.cli;
 
-import dev.dray.build.Backoff;
 import dev.dray.build.ImageTransfer;
 import dev.dray.config.DrayConfig;
 import dev.dray.deploy.DeployHost;
@@ -63,15 +62,7 @@ final class DeployWiring {
     Clock clock = Clock.systemUTC();
     DeployHost host = host(env, config, engine);
     RegistryClient registry = Wiring.registry(env, config);
-    ImageTransfer transfer =
-        new ImageTransfer(
-            engine,
-            registry::manifestDigest,
-            Wiring.credentials(env),
-            Backoff.standard(config.registry().retries()),
-            Sleeper.system(),
-            clock,
-            events);
+    ImageTransfer transfer = Wiring.transfer(env, config, engine, registry, clock, events);
     StepExecutor executor =
         new StepExecutor(
             host,

@@ -1,9 +1,12 @@
 package dev.dray.cli;
 
+import dev.dray.build.Backoff;
+import dev.dray.build.ImageTransfer;
 import dev.dray.config.DrayConfig;
 import dev.dray.engine.DockerEngine;
 import dev.dray.engine.EndpointDiscovery;
 import dev.dray.engine.HttpDockerEngine;
+import dev.dray.events.EventSink;
 import dev.dray.image.GitContext;
 import dev.dray.image.GitContextResolver;
 import dev.dray.image.ImageMetadata;
@@ -17,8 +20,10 @@ import dev.dray.registry.RegistryClient;
 import dev.dray.registry.RegistryTransport;
 import dev.dray.registry.RegistryUnreachableException;
 import dev.dray.registry.RetryPolicy;
+import dev.dray.registry.Sleeper;
 import dev.dray.registry.SystemProcessRunner;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -49,6 +54,24 @@ final class Wiring {
   }
 
   /** Fails before any build work when the registry cannot be reached or refuses pushes. */
+  /** Pulls and pushes for {@code config}'s image, with its retries and the user's credentials. */
+  static ImageTransfer transfer(
+      Map<String, String> env,
+      DrayConfig config,
+      DockerEngine engine,
+      RegistryClient registry,
+      Clock clock,
+      EventSink events) {
+    return new ImageTransfer(
+        engine,
+        registry::manifestDigest,
+        credentials(env),
+        Backoff.standard(config.registry().retries()),
+        Sleeper.system(),
+        clock,
+        events);
+  }
+
   static void requirePushAccess(RegistryClient registry, ImageRef repository) {
     switch (registry.checkPushAccess(repository)) {
       case PushAccess.Ok ok -> {}

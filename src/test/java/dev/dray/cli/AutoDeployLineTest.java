@@ -60,8 +60,8 @@ class AutoDeployLineTest {
         .startsWith("hello auto-deploys: tags in ^1.4; ")
         .contains("registry notifications at POST /hooks/registry (secret from $REG_SECRET)")
         .contains(
-            "GitHub pushes (branch main, tag v*) at POST /hooks/github/hello (secret from"
-                + " $GH_SECRET)")
+            "GitHub pushes (branch main → build + deploy; tag v* → deploy) at POST"
+                + " /hooks/github/hello (secret from $GH_SECRET)")
         .doesNotContain("polls");
   }
 }
