@@ -7,6 +7,7 @@ import dev.dray.config.ConfigLoader;
 import dev.dray.config.ConfigNotFoundException;
 import dev.dray.config.DrayConfig;
 import dev.dray.deploy.DeployEvent;
+import dev.dray.deploy.DeployReport;
 import dev.dray.engine.DockerEngine;
 import dev.dray.events.EventSink;
 import dev.dray.server.DeployerRollouts;
@@ -194,11 +195,42 @@ final class ServerCommand implements Callable<Integer> {
               + f.deployId()
               + "): "
               + f.failure().get();
-      default ->
-          e.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
-              + " "
-              + e.forApp().orElse("");
+      case dev.dray.trigger.TriggerEvent.Started st ->
+          st.trigger().app() + ": rollout for " + st.trigger().describe() + " starts";
+      case dev.dray.trigger.TriggerEvent.Finished f ->
+          f.trigger().app()
+              + ": rollout for "
+              + f.trigger().describe()
+              + " ended "
+              + f.report()
+                  .map(r -> r.steps().isEmpty() ? "(already running)" : outcome(r))
+                  .orElse("")
+              + " in "
+              + Durations.format(f.took());
+      case dev.dray.trigger.TriggerEvent.Superseded x ->
+          x.trigger().app()
+              + ": "
+              + x.trigger().describe()
+              + " superseded by "
+              + x.by().describe()
+              + " while it waited";
+      case dev.dray.trigger.TriggerEvent.Skipped x ->
+          x.trigger().app() + ": skipped " + x.trigger().describe() + ": " + x.reason();
+      case dev.dray.trigger.TriggerEvent.Ignored x ->
+          "ignored " + x.source() + " request: " + x.reason();
+      case dev.dray.trigger.TriggerEvent.WatchFailed w ->
+          w.app()
+              + ": polling "
+              + w.image()
+              + " failed: "
+              + w.reason()
+              + "; next try in "
+              + Durations.format(w.retryIn());
     };
+  }
+
+  private static String outcome(DeployReport report) {
+    return report.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /** A server build's start, stages, pushes and end; not every step. */

@@ -141,7 +141,15 @@ class AutoDeployIT {
 
     Rollout v2 = pushUnderLoadAndAwaitTheRollout("v2");
     assertTriggered(v2, "poll");
-    assertThat(server.transcript()).contains("dray server: trigger poll latest (" + prefix(v2));
+    assertThat(server.transcript())
+        .contains("dray server: trigger poll latest (" + prefix(v2))
+        .contains("dray server: " + app + ": rollout for poll latest (" + prefix(v2) + ") starts")
+        .contains(
+            "dray server: "
+                + app
+                + ": rollout for poll latest ("
+                + prefix(v2)
+                + ") ended succeeded");
 
     int releases = releases().size();
     int received = events.triggers("Received", app).size();
