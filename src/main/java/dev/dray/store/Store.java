@@ -81,7 +81,9 @@ public final class Store implements AutoCloseable {
     DataSource dataSource = StoreConnections.forQueries(location);
     Connection keepAlive = StoreConnections.first(dataSource, location);
     try {
-      migrate(StoreConnections.forMigrations(location), location);
+      if (!SchemaVersion.isCurrent(dataSource)) {
+        migrate(StoreConnections.forMigrations(location), location);
+      }
       return new Store(
           location,
           keepAlive,
