@@ -30,6 +30,9 @@ final class AutoDeployLine {
                         + " every "
                         + Durations.format(w.interval())
                         + " (HEAD)"));
+    if (auto.watch().isEmpty()) {
+      auto.tag().ifPresent(t -> parts.add("follows " + app.image().withTag(t)));
+    }
     auto.semver().ifPresent(r -> parts.add("tags in " + r.text()));
     auto.registrySecretEnv()
         .ifPresent(

@@ -10,6 +10,8 @@ import java.util.Optional;
  * holding the webhook secrets (never the secrets).
  *
  * @param watch poll the registry for a new digest of one tag; empty: no polling
+ * @param tag the tag followed through registry notifications, without polling; {@link
+ *     #followedTag()} is this or the watched tag
  * @param semver follow image tags in this range, pushed to the registry or as GitHub tags
  * @param branches GitHub pushes to these branches build and deploy (globs: {@code release/*})
  * @param tags GitHub tag pushes matching these globs (such as {@code v*}) deploy that version
@@ -20,6 +22,7 @@ import java.util.Optional;
  */
 public record AutoDeployConfig(
     Optional<WatchConfig> watch,
+    Optional<String> tag,
     Optional<SemverRange> semver,
     List<String> branches,
     List<String> tags,
@@ -29,12 +32,18 @@ public record AutoDeployConfig(
 
   public AutoDeployConfig {
     Objects.requireNonNull(watch, "watch");
+    Objects.requireNonNull(tag, "tag");
     Objects.requireNonNull(semver, "semver");
     Objects.requireNonNull(githubRepository, "githubRepository");
     Objects.requireNonNull(githubSecretEnv, "githubSecretEnv");
     Objects.requireNonNull(registrySecretEnv, "registrySecretEnv");
     branches = List.copyOf(branches);
     tags = List.copyOf(tags);
+  }
+
+  /** The image tag that deploys when it changes: {@code tag}, else the watched one. */
+  public Optional<String> followedTag() {
+    return tag.or(() -> watch.map(WatchConfig::tag));
   }
 
   /**
@@ -48,6 +57,8 @@ public record AutoDeployConfig(
     ConfigNode watchNode = node.get("watch");
     Optional<WatchConfig> watch =
         watchNode.isPresent() ? Optional.of(WatchConfig.read(watchNode)) : Optional.empty();
+    ConfigNode tagNode = node.get("tag");
+    Optional<String> tag = tagNode.text();
     ConfigNode semverNode = node.get("semver");
     Optional<SemverRange> semver = Optional.empty();
     if (semverNode.isPresent()) {
@@ -63,10 +74,27 @@ public record AutoDeployConfig(
     List<String> tags = node.get("tags").strings();
     Optional<String> githubSecretEnv = node.get("github_secret_env").text();
     Optional<String> registrySecretEnv = node.get("registry_secret_env").text();
-    if (!watchNode.isPresent() && !semverNode.isPresent() && branches.isEmpty() && tags.isEmpty()) {
+    if (!watchNode.isPresent()
+        && tag.isEmpty()
+        && !semverNode.isPresent()
+        && branches.isEmpty()
+        && tags.isEmpty()) {
       node.keyProblem(
-          "auto_deploy follows nothing: set watch (poll a tag), semver (a range of tags),"
-              + " branches or tags (GitHub pushes)");
+          "auto_deploy follows nothing: set tag (registry notifications), watch (poll a tag),"
+              + " semver (a range of tags), branches or tags (GitHub pushes)");
+    }
+    if (tag.isPresent() && watch.isPresent() && !tag.get().equals(watch.get().tag())) {
+      tagNode.problem(
+          "tag "
+              + tag.get()
+              + " differs from watch.tag "
+              + watch.get().tag()
+              + ": an app follows one tag; drop one of them");
+    }
+    if (tag.isPresent() && registrySecretEnv.isEmpty() && watch.isEmpty()) {
+      tagNode.keyProblem(
+          "a tag is followed through registry notifications: set registry_secret_env, or watch"
+              + " to poll it");
     }
     if ((!branches.isEmpty() || !tags.isEmpty()) && githubSecretEnv.isEmpty()) {
       node.get(branches.isEmpty() ? "tags" : "branches")
@@ -82,6 +110,7 @@ public record AutoDeployConfig(
     return Optional.of(
         new AutoDeployConfig(
             watch,
+            tag,
             semver,
             branches,
             tags,

@@ -2,7 +2,6 @@ package dev.dray.trigger;
 
 import dev.dray.config.AutoDeployConfig;
 import dev.dray.config.SemverRange;
-import dev.dray.config.WatchConfig;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public record DeployPolicy(
   public static DeployPolicy of(String app, AutoDeployConfig config) {
     return new DeployPolicy(
         app,
-        config.watch().map(WatchConfig::tag),
+        config.followedTag(),
         config.semver().map(SemverRange::text),
         config.branches(),
         config.tags());

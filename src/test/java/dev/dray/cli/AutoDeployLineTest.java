@@ -43,6 +43,17 @@ class AutoDeployLineTest {
   }
 
   @Test
+  void namesATagFollowedThroughNotificationsOnly() throws Exception {
+    DrayConfig app =
+        load(HEAD + "auto_deploy:\n  tag: latest\n  registry_secret_env: REG_SECRET\n");
+
+    assertThat(AutoDeployLine.of(app))
+        .contains(
+            "hello auto-deploys: follows 127.0.0.1:5000/acme/hello:latest; registry notifications"
+                + " at POST /hooks/registry (secret from $REG_SECRET)");
+  }
+
+  @Test
   void namesTheWebhooksAndWhereTheirSecretsComeFrom() throws Exception {
     DrayConfig app =
         load(

@@ -70,6 +70,47 @@ class AutoDeployConfigTest {
   }
 
   @Test
+  void aTagFollowedThroughRegistryNotificationsNeedsNoPolling() throws IOException {
+    AutoDeployConfig auto =
+        load(HEAD + "auto_deploy:\n  tag: latest\n  registry_secret_env: REG_SECRET\n")
+            .autoDeploy()
+            .orElseThrow();
+
+    assertThat(auto.watch()).isEmpty();
+    assertThat(auto.followedTag()).contains("latest");
+  }
+
+  @Test
+  void theWatchedTagIsTheFollowedTagWithoutATagKey() throws IOException {
+    AutoDeployConfig auto =
+        load(HEAD + "auto_deploy:\n  watch: {tag: edge}\n").autoDeploy().orElseThrow();
+
+    assertThat(auto.tag()).isEmpty();
+    assertThat(auto.followedTag()).contains("edge");
+  }
+
+  @Test
+  void aTagWithoutNotificationsOrPollingIsRefused() {
+    assertThat(problems(HEAD + "auto_deploy:\n  tag: latest\n"))
+        .singleElement()
+        .asString()
+        .contains("auto_deploy.tag")
+        .contains("set registry_secret_env, or watch");
+  }
+
+  @Test
+  void aTagThatDiffersFromTheWatchedOneIsRefused() {
+    assertThat(
+            problems(
+                HEAD
+                    + "auto_deploy:\n  tag: latest\n  watch: {tag: edge}\n"
+                    + "  registry_secret_env: REG\n"))
+        .singleElement()
+        .asString()
+        .contains("tag latest differs from watch.tag edge");
+  }
+
+  @Test
   void anEmptyWatchPollsLatestEveryThirtySecondsWithTenPercentJitter() throws IOException {
     AutoDeployConfig auto = load(HEAD + "auto_deploy:\n  watch: {}\n").autoDeploy().orElseThrow();
 
@@ -108,8 +149,9 @@ class AutoDeployConfigTest {
   void rejectsASectionThatFollowsNothing() {
     assertThat(problems(HEAD + "auto_deploy:\n  github_secret_env: GH\n"))
         .containsExactly(
-            "auto_deploy (dray.yml:3:1): auto_deploy follows nothing: set watch (poll a tag),"
-                + " semver (a range of tags), branches or tags (GitHub pushes)");
+            "auto_deploy (dray.yml:3:1): auto_deploy follows nothing: set tag (registry"
+                + " notifications), watch (poll a tag), semver (a range of tags), branches or tags"
+                + " (GitHub pushes)");
   }
 
   @Test
@@ -141,6 +183,7 @@ class AutoDeployConfigTest {
   void theRecordKeepsItsListsUnmodifiable() {
     AutoDeployConfig auto =
         new AutoDeployConfig(
+            Optional.empty(),
             Optional.empty(),
             Optional.empty(),
             new java.util.ArrayList<>(List.of("main")),

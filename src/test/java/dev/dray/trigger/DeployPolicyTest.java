@@ -93,6 +93,7 @@ class DeployPolicyTest {
     AutoDeployConfig config =
         new AutoDeployConfig(
             Optional.of(new WatchConfig("edge", Duration.ofSeconds(30), 0.1)),
+            Optional.empty(),
             Optional.of(SemverRange.parse("^1.4")),
             List.of("main"),
             List.of("v*"),
