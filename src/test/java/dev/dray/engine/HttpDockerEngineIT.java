@@ -71,10 +71,12 @@ class HttpDockerEngineIT {
     assertThat(first.vertices())
         .extracting(Vertex::name)
         .contains(
-            "[first 1/2] FROM " + EngineIt.BASE,
             runName,
             "[stage-1 2/3] COPY --from=first /token.txt /token.txt",
-            "[stage-1 3/3] RUN cat /token.txt");
+            "[stage-1 3/3] RUN cat /token.txt")
+        // both stages start FROM the same image: BuildKit reports that one vertex under the name
+        // of either stage, whichever it solved first
+        .containsAnyOf("[first 1/2] FROM " + EngineIt.BASE, "[stage-1 1/3] FROM " + EngineIt.BASE);
     Vertex run = vertex(first, runName);
     assertThat(run.cached()).isFalse();
     assertThat(run.duration()).isPresent();
