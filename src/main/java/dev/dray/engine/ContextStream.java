@@ -35,9 +35,12 @@ final class ContextStream extends InputStream {
             () -> {
               try {
                 ContextArchive.write(context, dockerfile, new ReaderSide(out));
+                out.close(); // the reader's end of stream: only after the whole archive
               } catch (ReaderGone e) {
                 // the engine or the transport stopped reading; their error is reported instead
+                closeQuietly(out);
               } catch (IOException | RuntimeException e) {
+                // the failure is set before the pipe ends, so the reader never sees a clean end
                 stream.failure.set(e instanceof IOException io ? io : new IOException(e));
                 closeQuietly(out);
               }
@@ -83,7 +86,11 @@ final class ContextStream extends InputStream {
     }
   }
 
-  /** The pipe to the reader; a failed write means the reader went away, not a bad context. */
+  /**
+   * The pipe to the reader; a failed write means the reader went away, not a bad context. Closing
+   * it leaves the pipe open: the archive closes its stream even when it fails half-way, and the
+   * reader must not see an end before it can know whether the archive was complete.
+   */
   private static final class ReaderSide extends FilterOutputStream {
     ReaderSide(OutputStream out) {
       super(out);
@@ -101,6 +108,15 @@ final class ContextStream extends InputStream {
     @Override
     public void write(int b) throws IOException {
       write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new ReaderGone(e);
+      }
     }
   }
 
