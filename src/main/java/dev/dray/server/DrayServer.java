@@ -38,10 +38,12 @@ public final class DrayServer implements AutoCloseable {
 
   private final Builder settings;
   private final Javalin app;
+  private final EventStream streams;
   private volatile boolean stopped;
 
   private DrayServer(Builder settings) {
     this.settings = settings;
+    this.streams = new EventStream(settings.events, settings.keepAlive);
     this.app = Javalin.create(this::configure);
   }
 
@@ -91,6 +93,13 @@ public final class DrayServer implements AutoCloseable {
     }
     stopped = true;
     settings.events.close();
+    try {
+      if (!streams.awaitEnded(Duration.ofSeconds(2))) {
+        LOG.debug("event streams still open as the server stops");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     app.stop();
   }
 
@@ -116,7 +125,7 @@ public final class DrayServer implements AutoCloseable {
             settings.rollouts,
             settings.figures)
         .register(routes);
-    routes.sse(Routes.EVENTS, new EventStream(settings.events, settings.keepAlive));
+    routes.sse(Routes.EVENTS, streams);
     routes.get(
         Routes.METRICS,
         ctx ->
@@ -137,15 +146,27 @@ public final class DrayServer implements AutoCloseable {
     routes.exception(
         DrayException.class,
         (e, ctx) -> {
-          LOG.warn("{} failed: {}", describe(ctx), e.getMessage());
+          LOG.warn("{} failed: {}", describe(ctx).orElse("a finished request"), e.getMessage());
           refuse(ctx, e instanceof StoreException ? 503 : 502, e);
         });
+    // An exception handler must never throw: Javalin hands what it throws back to the handlers,
+    // and on a request Jetty has already recycled (an event stream that ends as the server stops)
+    // every access throws again, forever (javalin/javalin#2422).
     routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("{} failed", describe(ctx), e);
-          ApiRoutes.json(
-              ctx, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+          Optional<String> request = describe(ctx);
+          if (request.isEmpty()) {
+            LOG.debug("a request that had already ended failed", e);
+            return;
+          }
+          LOG.error("{} failed", request.get(), e);
+          try {
+            ApiRoutes.json(
+                ctx, 500, Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+          } catch (RuntimeException gone) {
+            LOG.debug("could not answer {}", request.get(), gone);
+          }
         });
   }
 
@@ -163,11 +184,16 @@ public final class DrayServer implements AutoCloseable {
   }
 
   private static void refuse(Context ctx, int status, DrayException e) {
-    ctx.attribute(RefusalLog.REASON, e.getMessage());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", e.getMessage());
     e.hint().ifPresent(h -> body.put("hint", h));
-    ApiRoutes.json(ctx, status, body);
+    try {
+      ctx.attribute(RefusalLog.REASON, e.getMessage());
+      ApiRoutes.json(ctx, status, body);
+    } catch (RuntimeException gone) {
+      // the request already ended (see the Exception handler): nobody to answer
+      LOG.debug("could not answer a refused request", gone);
+    }
   }
 
   private static void reply(Context ctx, HookReply reply) {
@@ -192,11 +218,12 @@ public final class DrayServer implements AutoCloseable {
   }
 
   /** Method and path; safe on a request Jetty has already recycled. */
-  private static String describe(Context ctx) {
+  /** The request's method and path; empty when Jetty has recycled it already. */
+  private static Optional<String> describe(Context ctx) {
     try {
-      return ctx.method() + " " + ctx.path();
+      return Optional.of(ctx.method() + " " + ctx.path());
     } catch (RuntimeException e) {
-      return "a finished request";
+      return Optional.empty();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.dray.server;
 import io.javalin.http.sse.SseClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 final class EventStream implements Consumer<SseClient> {
   private final EventHub hub;
   private final Duration keepAlive;
+  private final AtomicInteger open = new AtomicInteger();
 
   EventStream(EventHub hub, Duration keepAlive) {
     this.hub = hub;
@@ -24,6 +26,7 @@ final class EventStream implements Consumer<SseClient> {
 
   @Override
   public void accept(SseClient client) {
+    open.incrementAndGet();
     EventSubscription subscription = hub.subscribe();
     client.onClose(subscription::close);
     try {
@@ -43,7 +46,23 @@ final class EventStream implements Consumer<SseClient> {
     } finally {
       subscription.close();
       closeQuietly(client);
+      open.decrementAndGet();
     }
+  }
+
+  /**
+   * Waits up to {@code limit} until every stream has ended (after the hub closed), so the server
+   * stops only once no stream writes to a response any more; false when some still run.
+   */
+  boolean awaitEnded(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (open.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    return true;
   }
 
   private static void closeQuietly(SseClient client) {
