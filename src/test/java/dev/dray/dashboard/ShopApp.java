@@ -1,13 +1,9 @@
 package dev.dray.dashboard;
 
 import dev.dray.cli.Main;
-import dev.dray.deploy.ContainerNames;
 import dev.dray.deploy.TestServices;
-import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
 import dev.dray.engine.ImageDetails;
-import dev.dray.proxy.HaproxyEdgeProxy;
-import dev.dray.proxy.ProxySettings;
 import dev.dray.server.ServerIt;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -186,11 +182,8 @@ final class ShopApp implements AutoCloseable {
   @Override
   public void close() {
     try {
-      new HaproxyEdgeProxy(ProxySettings.defaults(home.resolve("proxy").resolve(name))).stop();
+      TestServices.removeApp(engine, home, name);
     } finally {
-      for (ContainerSummary c : engine.listContainers(Map.of(ContainerNames.APP, name), true)) {
-        engine.removeContainer(c.id(), true);
-      }
       removeLocalImages();
     }
   }

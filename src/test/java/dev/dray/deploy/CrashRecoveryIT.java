@@ -6,8 +6,6 @@ import dev.dray.cli.Main;
 import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
 import dev.dray.image.ImageRef;
-import dev.dray.proxy.HaproxyEdgeProxy;
-import dev.dray.proxy.ProxySettings;
 import dev.dray.store.DeployRecord;
 import dev.dray.store.DeployStepRecord;
 import dev.dray.store.Store;
@@ -103,13 +101,8 @@ class CrashRecoveryIT {
 
   @AfterAll
   static void tearDown() {
-    if (home != null) {
-      new HaproxyEdgeProxy(ProxySettings.defaults(home.resolve("proxy").resolve(APP))).stop();
-    }
     if (engine != null) {
-      for (ContainerSummary c : engine.listContainers(Map.of(ContainerNames.APP, APP), true)) {
-        engine.removeContainer(c.id(), true);
-      }
+      TestServices.removeApp(engine, home, APP);
       images.removeLocal();
       engine.close();
     }

@@ -1,13 +1,18 @@
 package dev.dray.deploy;
 
+import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
 import dev.dray.engine.HttpDockerEngine;
 import dev.dray.engine.ProgressListener;
 import dev.dray.image.ImageRef;
+import dev.dray.proxy.HaproxyEdgeProxy;
+import dev.dray.proxy.ProxySettings;
 import dev.dray.registry.RegistryClient;
 import dev.dray.registry.RegistryTransport;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +63,20 @@ public final class TestServices {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * Removes what a test's deploys of {@code app} left on this host: stops the app's haproxy (its
+   * state under {@code drayHome}) and removes the app's containers, running or not.
+   */
+  public static void removeApp(DockerEngine engine, Path drayHome, String app) {
+    try {
+      new HaproxyEdgeProxy(ProxySettings.defaults(drayHome.resolve("proxy").resolve(app))).stop();
+    } finally {
+      for (ContainerSummary c : engine.listContainers(Map.of(ContainerNames.APP, app), true)) {
+        engine.removeContainer(c.id(), true);
+      }
     }
   }
 

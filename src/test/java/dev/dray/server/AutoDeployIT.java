@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dray.deploy.ContainerNames;
 import dev.dray.deploy.ProxyLoad;
 import dev.dray.deploy.TestServices;
-import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
 import dev.dray.image.Digest;
 import dev.dray.image.ImageRef;
-import dev.dray.proxy.HaproxyEdgeProxy;
-import dev.dray.proxy.ProxySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -83,13 +79,7 @@ class AutoDeployIT {
     } finally {
       try {
         if (app != null) {
-          new HaproxyEdgeProxy(
-                  new ProxySettings(
-                      home().resolve("proxy").resolve(app), "haproxy", Duration.ofMillis(250)))
-              .stop();
-          for (ContainerSummary c : engine.listContainers(Map.of(ContainerNames.APP, app), true)) {
-            engine.removeContainer(c.id(), true);
-          }
+          TestServices.removeApp(engine, home(), app);
         }
         if (images != null) {
           images.removeLocal();

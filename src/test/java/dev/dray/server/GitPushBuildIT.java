@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dray.deploy.ContainerNames;
 import dev.dray.deploy.TestServices;
-import dev.dray.engine.ContainerSummary;
 import dev.dray.engine.DockerEngine;
-import dev.dray.proxy.HaproxyEdgeProxy;
-import dev.dray.proxy.ProxySettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,13 +68,7 @@ class GitPushBuildIT {
     } finally {
       try {
         if (app != null) {
-          new HaproxyEdgeProxy(
-                  new ProxySettings(
-                      home().resolve("proxy").resolve(app), "haproxy", Duration.ofMillis(250)))
-              .stop();
-          for (ContainerSummary c : engine.listContainers(Map.of(ContainerNames.APP, app), true)) {
-            engine.removeContainer(c.id(), true);
-          }
+          TestServices.removeApp(engine, home(), app);
           for (String tag : builtTags) {
             try {
               engine.removeImage(image + ":" + tag, true);
